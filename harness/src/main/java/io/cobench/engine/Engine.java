@@ -1,0 +1,128 @@
+package io.cobench.engine;
+
+import io.cobench.cli.UserError;
+import io.cobench.provenance.BuildInfo;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Starts ND4J once per process, prints what it runs on, and refuses GPUs that the released
+ * M2.1 CUDA kernels cannot drive.
+ */
+public final class Engine {
+    /** The newest compute capability with SASS in nd4j-cuda-11.6 1.0.0-M2.1 (no PTX is shipped). */
+    static final int NEWEST_SUPPORTED_SM = 86;
+
+    private static volatile EngineInfo info;
+
+    private Engine() {
+    }
+
+    /** Facts about the backend, recorded in every run's provenance. */
+    public record EngineInfo(String backend, String artifact, String device, Integer computeCapability,
+                             int threads) {
+        public String describe() {
+            return "backend " + backend + " (" + artifact + "), device " + device
+                    + (computeCapability == null ? "" : ", compute capability "
+                    + computeCapability / 10 + "." + computeCapability % 10)
+                    + ", " + threads + " threads";
+        }
+    }
+
+    /** Initialises ND4J and prints the backend line to {@code log}; later calls return the same info. */
+    public static synchronized EngineInfo start(PrintStream log) {
+        if (info != null) {
+            return info;
+        }
+        quietGradientLogging();
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        String backend = Nd4j.getBackend().getClass().getSimpleName();
+        boolean cuda = backend.toLowerCase(Locale.ROOT).contains("cuda") || backend.toLowerCase(Locale.ROOT).contains("jcublas");
+        Integer cc = cuda ? cudaComputeCapability() : null;
+        String device = cuda ? cudaDeviceName() : cpuName();
+        int threads = Runtime.getRuntime().availableProcessors();
+        EngineInfo ei = new EngineInfo(cuda ? "cuda" : "cpu", BuildInfo.nd4jArtifact(), device, cc, threads);
+        if (log != null) {
+            log.println("cobench " + BuildInfo.version() + " on ND4J " + BuildInfo.nd4jVersion() + ": " + ei.describe());
+        }
+        if (cc != null) {
+            checkComputeCapability(cc, device);
+        }
+        info = ei;
+        return ei;
+    }
+
+    /** Throws a {@link UserError} for GPUs newer than the shipped kernels. */
+    static void checkComputeCapability(int cc, String device) {
+        if (cc > NEWEST_SUPPORTED_SM) {
+            throw new UserError(String.format(Locale.ROOT,
+                    "GPU %s has compute capability %d.%d, but the released ND4J 1.0.0-M2.1 CUDA kernels "
+                            + "(nd4j-cuda-11.6) end at sm_86 and ship no PTX, so they cannot run here. "
+                            + "Supported: Volta (sm_70), Turing (sm_75), Ampere (sm_80/sm_86, e.g. A100, RTX A6000, "
+                            + "RTX 30xx) and Ada (sm_89, through sm_86 binary compatibility). Hopper (H100/H200, "
+                            + "sm_90) and newer are not supported; build without -Pcuda to train on the CPU.",
+                    device, cc / 10, cc % 10));
+        }
+    }
+
+    /**
+     * Building a gradient graph prints "Added differentiated op" for every op through SameDiff's
+     * logger; with slf4j-nop bound nothing is printed, so this only guards other bindings.
+     */
+    private static void quietGradientLogging() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+
+    private static String cpuName() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux: the OS name below is the best we can say
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /** Read through reflection so that the CPU build needs no CUDA classes. */
+    private static Integer cudaComputeCapability() {
+        try {
+            Object env = Nd4j.getExecutioner().getEnvironmentInformation();
+            Object devices = env instanceof java.util.Properties p ? p.get("cuda.devicesInformation") : null;
+            if (devices instanceof java.util.List<?> list && !list.isEmpty()
+                    && list.get(0) instanceof java.util.Map<?, ?> d) {
+                Object major = d.get("cuda.deviceMajor");
+                Object minor = d.get("cuda.deviceMinor");
+                if (major != null && minor != null) {
+                    return Integer.parseInt(major.toString()) * 10 + Integer.parseInt(minor.toString());
+                }
+            }
+            Class<?> nc = Class.forName("org.nd4j.nativeblas.NativeOpsHolder");
+            Method gi = nc.getMethod("getInstance");
+            Object ops = nc.getMethod("getDeviceNativeOps").invoke(gi.invoke(null));
+            int major = (int) ops.getClass().getMethod("getDeviceMajor", int.class).invoke(ops, 0);
+            int minor = (int) ops.getClass().getMethod("getDeviceMinor", int.class).invoke(ops, 0);
+            return major * 10 + minor;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new UserError("CUDA backend started but its compute capability could not be read: " + e);
+        }
+    }
+
+    private static String cudaDeviceName() {
+        try {
+            Object env = Nd4j.getExecutioner().getEnvironmentInformation();
+            if (env instanceof java.util.Properties p && p.get("cuda.devicesInformation") instanceof java.util.List<?> l
+                    && !l.isEmpty() && l.get(0) instanceof java.util.Map<?, ?> d && d.get("cuda.deviceName") != null) {
+                return d.get("cuda.deviceName").toString();
+            }
+        } catch (RuntimeException ignored) {
+            // fall through to the generic name
+        }
+        return "CUDA device 0";
+    }
+}

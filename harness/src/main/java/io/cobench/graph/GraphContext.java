@@ -1,0 +1,136 @@
+package io.cobench.graph;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Where graph blocks are built: the SameDiff instance, the name scope, train or eval mode, and
+ * the registry of what the harness must manage besides gradients (batch-norm running statistics,
+ * variables that no optimiser may touch).
+ *
+ * <p>Names are the contract for checkpoints, weight transfer and freezing, so every variable is
+ * created through {@link #var} under the current scope: {@code online/encoder/layer1/0/conv1/W}.
+ */
+public final class GraphContext {
+
+    /** Training uses batch statistics in BN; eval uses the running statistics. */
+    public enum Mode { TRAIN, EVAL }
+
+    /** A batch-norm layer, so the harness can update running statistics after each step. */
+    public record BnLayer(String runningMean, String runningVar, SDVariable batchMean, SDVariable batchVar,
+                          double momentum) {
+    }
+
+    private static final class Registry {
+        final List<BnLayer> bn = new ArrayList<>();
+        final Set<String> nonTrainable = new LinkedHashSet<>();
+    }
+
+    private final SameDiff sd;
+    private final Mode mode;
+    private final String prefix;
+    private final Registry registry;
+
+    private GraphContext(SameDiff sd, Mode mode, String prefix, Registry registry) {
+        this.sd = sd;
+        this.mode = mode;
+        this.prefix = prefix;
+        this.registry = registry;
+    }
+
+    /** A fresh root context; seeds ND4J's generator so weight initialisation is reproducible. */
+    public static GraphContext create(SameDiff sd, Mode mode, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        return new GraphContext(sd, mode, "", new Registry());
+    }
+
+    public SameDiff sd() {
+        return sd;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public boolean training() {
+        return mode == Mode.TRAIN;
+    }
+
+    /** The same graph and registry, one scope deeper. */
+    public GraphContext scope(String name) {
+        return new GraphContext(sd, mode, prefix + name + "/", registry);
+    }
+
+    /** The same graph, scope and registry, in another mode (a target branch built in eval mode, say). */
+    public GraphContext withMode(Mode m) {
+        return new GraphContext(sd, m, prefix, registry);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The fully qualified name of {@code local} in this scope. */
+    public String name(String local) {
+        return prefix + local;
+    }
+
+    /** Creates a variable under this scope, initialised with {@code init}. */
+    public SDVariable var(String local, INDArray init) {
+        return sd.var(name(local), init);
+    }
+
+    /** He-normal weights (fan-in), the default for convolutions and linear layers before ReLU. */
+    public SDVariable heNormal(String local, long fanIn, long... shape) {
+        INDArray w = Nd4j.randn(DataType.FLOAT, shape).muli(Math.sqrt(2.0 / fanIn));
+        return var(local, w);
+    }
+
+    /** Uniform(-1/sqrt(fanIn), 1/sqrt(fanIn)), PyTorch's default for linear layers and biases. */
+    public SDVariable uniformFanIn(String local, long fanIn, long... shape) {
+        double b = 1.0 / Math.sqrt(fanIn);
+        INDArray w = Nd4j.rand(DataType.FLOAT, shape).muli(2 * b).subi(b);
+        return var(local, w);
+    }
+
+    public SDVariable zeros(String local, long... shape) {
+        return var(local, Nd4j.zeros(DataType.FLOAT, shape));
+    }
+
+    public SDVariable ones(String local, long... shape) {
+        return var(local, Nd4j.ones(DataType.FLOAT, shape));
+    }
+
+    /** A variable that the optimisers never update (running statistics, queues, codebooks under EMA). */
+    public SDVariable state(String local, INDArray init) {
+        SDVariable v = var(local, init);
+        registry.nonTrainable.add(v.name());
+        return v;
+    }
+
+    public void registerBn(BnLayer layer) {
+        registry.bn.add(layer);
+        registry.nonTrainable.add(layer.runningMean());
+        registry.nonTrainable.add(layer.runningVar());
+    }
+
+    public void markNonTrainable(String fullName) {
+        registry.nonTrainable.add(fullName);
+    }
+
+    public List<BnLayer> bnLayers() {
+        return Collections.unmodifiableList(registry.bn);
+    }
+
+    public Set<String> nonTrainable() {
+        return Collections.unmodifiableSet(registry.nonTrainable);
+    }
+}
