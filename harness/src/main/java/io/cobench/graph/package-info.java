@@ -1,0 +1,2 @@
+/** Graph building blocks on SameDiff: ResNet with trainable BN from primitive ops, MLP heads, decoders. */
+package io.cobench.graph;
