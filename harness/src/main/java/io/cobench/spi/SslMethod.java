@@ -39,6 +39,14 @@ public interface SslMethod {
      */
     TrainGraph build(GraphContext ctx, ResNetConfig encoder);
 
+    /**
+     * False for baselines that enter the downstream protocols without pretraining (the
+     * supervised row "Sup."): the benchmark then starts from a random-initialised encoder.
+     */
+    default boolean pretrains() {
+        return true;
+    }
+
     /** Scope of the encoder that downstream evaluation takes over, e.g. {@code online/encoder}. */
     String encoderScope();
 
