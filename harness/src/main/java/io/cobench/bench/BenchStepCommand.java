@@ -27,6 +27,9 @@ public final class BenchStepCommand implements CobenchCommand {
             description = "System.gc() every N steps; 0 never (RSS then grows, see docs/performance.md).")
     int gcEvery;
 
+    @Option(names = "--rss-at", split = ",", description = "Steps after which to sample resident memory, e.g. 50,500.")
+    java.util.List<Integer> rssAt = new java.util.ArrayList<>();
+
     @Override
     public String path() {
         return "bench step";
@@ -39,7 +42,8 @@ public final class BenchStepCommand implements CobenchCommand {
                     + "width >= 1, steps >= 1, warmup >= 0");
         }
         Engine.start(System.err);
-        var result = StepBenchmark.run(new StepBenchmark.Args(batch, size, channels, width, steps, warmup, gcEvery));
+        var result = StepBenchmark.run(new StepBenchmark.Args(batch, size, channels, width, steps, warmup, gcEvery,
+                new java.util.HashSet<>(rssAt)));
         System.out.println(Json.JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(result));
         return 0;

@@ -28,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class StepBenchmark {
 
     /** Arguments, matching the PyTorch script's. */
-    public record Args(int batch, int size, int channels, int width, int steps, int warmup, int gcEvery) {
+    public record Args(int batch, int size, int channels, int width, int steps, int warmup, int gcEvery,
+                       java.util.Set<Integer> rssAt) {
     }
 
     /** Supervised classification as a method, so the benchmark times the real training step. */
@@ -66,6 +67,9 @@ public final class StepBenchmark {
     public static Map<String, Object> run(Args a) {
         ResNetConfig enc = new ResNetConfig(18, a.width(), a.channels(), a.size());
         long total = a.warmup() + a.steps();
+        if (!a.rssAt().isEmpty() && java.util.Collections.max(a.rssAt()) > total) {
+            throw new io.cobench.cli.UserError("--rss-at " + a.rssAt() + " goes beyond the " + total + " steps run");
+        }
         TrainConfig tc = new TrainConfig(1, total, a.batch(), 0,
                 OptimizerConfig.sgd(0.01, 0.9, 0.0), 0, 1, Math.max(0, a.gcEvery()));
         TrainingSession s = new TrainingSession(new Classifier(), enc, tc, total);
@@ -77,6 +81,7 @@ public final class StepBenchmark {
         }
         Map<String, INDArray> batch = Map.of("view1", x, "labels", y);
         List<Double> times = new ArrayList<>();
+        Map<String, Long> rss = new java.util.TreeMap<>();
         for (long step = 0; step < total; step++) {
             long t0 = System.nanoTime();
             s.step(step, batch);
@@ -86,6 +91,9 @@ public final class StepBenchmark {
             double dt = (System.nanoTime() - t0) / 1e9;
             if (step >= a.warmup()) {
                 times.add(dt);
+            }
+            if (a.rssAt().contains((int) (step + 1))) {
+                rss.put(String.valueOf(step + 1), Memory.rssMb());
             }
         }
         Collections.sort(times);
@@ -103,6 +111,9 @@ public final class StepBenchmark {
         out.put("s_per_step", round(med, 4));
         out.put("img_per_s", round(a.batch() / med, 2));
         out.put("peak_rss_mb", Memory.peakRssMb());
+        if (!rss.isEmpty()) {
+            out.put("rss_mb_at_step", rss);
+        }
         return out;
     }
 
