@@ -114,7 +114,6 @@ public final class DataCheck {
         int multi = 0;
         int maskFiles = 0;
         long pixels = 0;
-        byte[] mask = new byte[SiimRle.SIZE * SiimRle.SIZE];
         for (SiimRleFile.Image im : images.values()) {
             rows += im.rles().size();
             if (Files.isRegularFile(maskDir.resolve(im.id() + ".png"))) {
@@ -127,13 +126,7 @@ public final class DataCheck {
             if (im.rles().size() > 1) {
                 multi++;
             }
-            java.util.Arrays.fill(mask, (byte) 0);
-            for (String rle : im.rles()) {
-                SiimRle.decodeInto(rle, SiimRle.SIZE, SiimRle.SIZE, mask);
-            }
-            for (byte b : mask) {
-                pixels += b;
-            }
+            pixels += SiimRle.unionPixels(im.rles(), SiimRle.SIZE, SiimRle.SIZE);
         }
         return new CheckReport.Siim(rows, images.size(), positives, images.size() - positives, multi, pixels,
                 maskFiles);

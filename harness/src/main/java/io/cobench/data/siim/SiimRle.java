@@ -21,6 +21,8 @@ public final class SiimRle {
     /** Side of the SIIM images, the frame the RLE refers to. */
     public static final int SIZE = 1024;
 
+    private static final byte[] ZEROS = new byte[8192];
+
     /** The code of an empty mask in the CSV. */
     public static final String EMPTY = "-1";
 
@@ -44,7 +46,7 @@ public final class SiimRle {
      * Sets the pixels of {@code rle} to 1 in {@code mask}, leaving others as they are: decoding
      * every row of an image into one mask gives the union of its regions, as GLoRIA and MGCA do.
      *
-     * @return the number of pixels the code covers
+     * @return the number of pixels this call turned from 0 to 1
      * @throws IllegalArgumentException for a malformed code or a run outside the image
      */
     public static long decodeInto(String rle, int width, int height, byte[] mask) {
@@ -54,17 +56,54 @@ public final class SiimRle {
         if (isEmpty(rle)) {
             return 0;
         }
-        long[] runs = parse(rle, (long) width * height);
-        long covered = 0;
+        long[] runs = runs(rle, width, height);
+        long added = 0;
         for (int i = 0; i < runs.length; i += 2) {
             for (long p = runs[i]; p < runs[i] + runs[i + 1]; p++) {
                 int x = (int) (p / height);
                 int y = (int) (p % height);
-                mask[y * width + x] = 1;
+                int k = y * width + x;
+                if (mask[k] == 0) {
+                    mask[k] = 1;
+                    added++;
+                }
             }
-            covered += runs[i + 1];
         }
-        return covered;
+        return added;
+    }
+
+    /**
+     * The runs of a code as absolute column-major {@code (start, length)} pairs; empty for
+     * {@code -1}.
+     *
+     * @throws IllegalArgumentException for a malformed code or a run outside the image
+     */
+    public static long[] runs(String rle, int width, int height) {
+        return isEmpty(rle) ? new long[0] : parse(rle, (long) width * height);
+    }
+
+    /** Pixels covered by the union of several codes (an image's regions), without building a mask. */
+    public static long unionPixels(java.util.List<String> rles, int width, int height) {
+        java.util.List<long[]> all = new java.util.ArrayList<>();
+        for (String rle : rles) {
+            long[] r = runs(rle, width, height);
+            for (int i = 0; i < r.length; i += 2) {
+                all.add(new long[] {r[i], r[i] + r[i + 1]});
+            }
+        }
+        all.sort(java.util.Comparator.comparingLong(a -> a[0]));
+        long total = 0;
+        long end = -1;
+        for (long[] iv : all) {
+            if (iv[0] >= end) {
+                total += iv[1] - iv[0];
+                end = iv[1];
+            } else if (iv[1] > end) {
+                total += iv[1] - end;
+                end = iv[1];
+            }
+        }
+        return total;
     }
 
     /**
@@ -116,31 +155,63 @@ public final class SiimRle {
         }
     }
 
-    /** Encodes a row-major 0/1 mask; an empty mask gives {@code -1}. */
+    /**
+     * Encodes a row-major 0/1 mask; an empty mask gives {@code -1}. The mask is scanned in memory
+     * order and the set pixels are then sorted into column-major order: walking a 1024x1024 mask
+     * column by column would touch a new cache line at every pixel.
+     */
     public static String encode(byte[] mask, int width, int height) {
         if (mask.length != width * height) {
             throw new IllegalArgumentException("mask has " + mask.length + " pixels, not " + width + "x" + height);
         }
-        StringBuilder sb = new StringBuilder();
-        long prevEnd = 0;
-        long runStart = -1;
-        long p = 0;
-        for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++, p++) {
-                boolean on = mask[y * width + x] != 0;
-                if (on && runStart < 0) {
-                    runStart = p;
-                } else if (!on && runStart >= 0) {
-                    append(sb, runStart - prevEnd, p - runStart);
-                    prevEnd = p;
-                    runStart = -1;
+        int[] set = new int[64];
+        int n = 0;
+        int k = 0;
+        while (k < mask.length) {
+            // Masks are mostly empty: find the next set byte with the JDK's vectorised mismatch.
+            int chunk = Math.min(ZEROS.length, mask.length - k);
+            int m = java.util.Arrays.mismatch(mask, k, k + chunk, ZEROS, 0, chunk);
+            if (m < 0) {
+                k += chunk;
+                continue;
+            }
+            for (k += m; k < mask.length && mask[k] != 0; k++) {
+                if (n == set.length) {
+                    set = java.util.Arrays.copyOf(set, n * 2);
                 }
+                set[n++] = k;
             }
         }
-        if (runStart >= 0) {
-            append(sb, runStart - prevEnd, p - runStart);
+        if (n == 0) {
+            return EMPTY;
         }
-        return sb.length() == 0 ? EMPTY : sb.toString();
+        // Counting sort by column; the row-major scan already orders rows within a column.
+        int[] column = new int[width + 1];
+        for (int i = 0; i < n; i++) {
+            column[set[i] % width + 1]++;
+        }
+        for (int x = 0; x < width; x++) {
+            column[x + 1] += column[x];
+        }
+        int[] flat = new int[n];
+        for (int i = 0; i < n; i++) {
+            int x = set[i] % width;
+            flat[column[x]++] = x * height + set[i] / width;
+        }
+        StringBuilder sb = new StringBuilder();
+        long prevEnd = 0;
+        int i = 0;
+        while (i < n) {
+            int start = flat[i];
+            int j = i + 1;
+            while (j < n && flat[j] == flat[j - 1] + 1) {
+                j++;
+            }
+            append(sb, start - prevEnd, j - i);
+            prevEnd = start + (long) (j - i);
+            i = j;
+        }
+        return sb.toString();
     }
 
     private static void append(StringBuilder sb, long offset, long length) {
