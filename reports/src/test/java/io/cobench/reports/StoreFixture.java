@@ -1,6 +1,5 @@
 package io.cobench.reports;
 
-import io.cobench.io.AtomicFiles;
 import io.cobench.io.Json;
 import io.cobench.reports.metrics.Auc;
 import io.cobench.reports.metrics.MultiLabelAuc;
@@ -47,6 +46,24 @@ public final class StoreFixture {
     private StoreFixture() {
     }
 
+    /** Plain writes: test stores need no fsync, and hundreds of synced files would slow the suite. */
+    public static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void writeJson(Path file, Object value) {
+        try {
+            write(file, Json.JSON.writeValueAsString(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * One cell's metadata.
      *
@@ -84,7 +101,7 @@ public final class StoreFixture {
     }
 
     public static Path init(Path root) {
-        Json.writeJson(root.resolve("store.json"), Map.of("format", 1, "grid", "test", "created", "2024-01-01T00:00:00Z"));
+        writeJson(root.resolve("store.json"), Map.of("format", 1, "grid", "test", "created", "2024-01-01T00:00:00Z"));
         return root;
     }
 
@@ -105,9 +122,9 @@ public final class StoreFixture {
         m.put("config_hash", c.configHash());
         m.put("pretrain_run", c.method().equals("supervised") ? null : c.method() + "__chest__s" + c.seed());
         m.putAll(extra);
-        Json.writeJson(dir.resolve("metrics.json"), m);
+        writeJson(dir.resolve("metrics.json"), m);
         if (done) {
-            AtomicFiles.writeString(dir.resolve("DONE"), "");
+            write(dir.resolve("DONE"), "");
         }
         return dir;
     }
@@ -154,7 +171,7 @@ public final class StoreFixture {
         writePretrain(root, "coboom__chest__s0", true, 0.9);
         writePretrain(root, "coboom__chest__s1", true, 0.7);
         writePretrain(root, "byol__chest__s0", false, 0);
-        AtomicFiles.writeString(root.resolve("eval/linear__nih__f1__coboom__s99/metrics.json"), "{}");
+        write(root.resolve("eval/linear__nih__f1__coboom__s99/metrics.json"), "{}");
         if (gradcam) {
             for (String m : List.of("coboom", "dira", "caid")) {
                 for (String cls : List.of("Atelectasis", "Effusion", "Cardiomegaly", "Mass")) {
@@ -231,9 +248,9 @@ public final class StoreFixture {
         }
         extra.put("n_test", n);
         Path dir = writeCell(root, c, auc.mean().getAsDouble(), extra, false);
-        AtomicFiles.writeString(dir.resolve("predictions.csv"), pred.toString());
-        AtomicFiles.writeString(dir.resolve("labels.csv"), lab.toString());
-        AtomicFiles.writeString(dir.resolve("DONE"), "");
+        write(dir.resolve("predictions.csv"), pred.toString());
+        write(dir.resolve("labels.csv"), lab.toString());
+        write(dir.resolve("DONE"), "");
     }
 
     static void writeSiim(Path root, Cell c, double strength, Random rnd) {
@@ -250,8 +267,8 @@ public final class StoreFixture {
         extra.put("dice_mean", sum / n);
         extra.put("dice_pooled", sum / n);
         Path dir = writeCell(root, c, sum / n, extra, false);
-        AtomicFiles.writeString(dir.resolve("per_image.csv"), sb.toString());
-        AtomicFiles.writeString(dir.resolve("DONE"), "");
+        write(dir.resolve("per_image.csv"), sb.toString());
+        write(dir.resolve("DONE"), "");
     }
 
     static void writePretrain(Path root, String id, boolean codebook, double finalUsage) {
@@ -265,8 +282,8 @@ public final class StoreFixture {
                         u * 1024 * 0.6));
             }
         }
-        AtomicFiles.writeString(dir.resolve("metrics.jsonl"), sb.toString());
-        AtomicFiles.writeString(dir.resolve("DONE"), "");
+        write(dir.resolve("metrics.jsonl"), sb.toString());
+        write(dir.resolve("DONE"), "");
     }
 
     static void writeOverlay(Path file, Random rnd) {
