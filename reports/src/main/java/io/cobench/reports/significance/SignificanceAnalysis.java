@@ -39,6 +39,11 @@ public final class SignificanceAnalysis {
     public static final String IMAGE_T = "t-test (images)";
     public static final String BOOTSTRAP = "bootstrap (images)";
     static final double LEVEL = 0.95;
+    /**
+     * How far a mean AUC recomputed from predictions.csv may stray from metrics.json before the
+     * report says so: predictions are stored as text, and rounding can create or break ties.
+     */
+    static final double RECOMPUTE_TOLERANCE = 5e-4;
 
     /**
      * How to run it.
@@ -195,11 +200,16 @@ public final class SignificanceAnalysis {
         }
         AucBootstrap boot = new AucBootstrap(reference.ids().size());
         loaded.forEach((row, runs) -> runs.forEach(r -> boot.add(row, r)));
-        long seed = opt.seed() * 1_000_003L + (t.spec().protocol() + "/" + c.key()).hashCode();
-        AucBootstrap.BootstrapResult res = boot.run(opt.replicates(), seed);
+        AucBootstrap.BootstrapResult res = boot.run(opt.replicates(), bootstrapSeed(opt.seed(), t.spec().protocol(), c));
         for (CellStats s : all) {
             if (!loaded.containsKey(s.row())) {
                 continue;
+            }
+            double recomputed = res.point().get(s.row());
+            if (Math.abs(recomputed - s.mean()) > RECOMPUTE_TOLERANCE) {
+                notes.add(where + " " + s.row() + ": mean AUC recomputed from predictions.csv ("
+                        + String.format(java.util.Locale.ROOT, "%.4f", recomputed) + ") differs from the table's "
+                        + "metrics.json value (" + String.format(java.util.Locale.ROOT, "%.4f", s.mean()) + ")");
             }
             double[] ci = res.interval(s.row(), LEVEL);
             intervals.add(new AucInterval(t.spec().number(), c.header(), s.row(), s.n(), res.point().get(s.row()),
@@ -214,6 +224,11 @@ public final class SignificanceAnalysis {
                     res.point().get(ref.row()), res.point().get(b.row()), d.point(), Double.NaN, d.p(), Double.NaN,
                     d.lo(), d.hi(), ""));
         }
+    }
+
+    /** The bootstrap seed of one column: fixed by the base seed, different for every column. */
+    static long bootstrapSeed(long base, String protocol, Column c) {
+        return base * 1_000_003L + (protocol + "/" + c.key()).hashCode();
     }
 
     /** The run's samples in the reference order; ids and labels must agree with the reference. */

@@ -36,8 +36,7 @@ public final class SignificanceWriter {
                         .append(pct(c.other())).append(" | ").append(pct(c.diff())).append(" | ").append(num(c.t()))
                         .append(" | ").append(p(c.p())).append(" | ").append(p(c.pHolm()))
                         .append(c.pHolm() < 0.05 ? " *" : "").append(" | ")
-                        .append(Double.isNaN(c.ciLo()) ? "" : "[" + pct(c.ciLo()) + ", " + pct(c.ciHi()) + "]")
-                        .append(c.note().isEmpty() ? "" : " " + c.note()).append(" |\n");
+                        .append(ciAndNote(c)).append(" |\n");
             }
             sb.append('\n');
         }
@@ -56,6 +55,14 @@ public final class SignificanceWriter {
             r.notes().forEach(n -> sb.append("- ").append(n).append('\n'));
         }
         return sb.toString();
+    }
+
+    private static String ciAndNote(Comparison c) {
+        String ci = Double.isNaN(c.ciLo()) ? "" : "[" + pct(c.ciLo()) + ", " + pct(c.ciHi()) + "]";
+        if (c.note().isEmpty()) {
+            return ci;
+        }
+        return ci.isEmpty() ? c.note() : ci + " " + c.note();
     }
 
     static String pct(double fraction) {

@@ -118,4 +118,38 @@ class SignificanceAnalysisTest {
         }
         assertEquals(List.of(), a.notes());
     }
+
+    @Test
+    void aucRecomputedFromPredictionsIsCheckedAgainstTheTable() {
+        StoreFixture.init(tmp);
+        String labels = "id,N\ns0,0\ns1,0\ns2,1\ns3,1\n";
+        // AUC of these scores: positives 0.35, 0.8 against negatives 0.1, 0.4 -> 0.75.
+        String scores = "id,N\ns0,0.1\ns1,0.4\ns2,0.35\ns3,0.8\n";
+        Path ours = StoreFixture.writeCell(tmp, Cell.of("linear", "ODIR", 10, "Ours w/Dec.", 0), 0.75, Map.of(), true);
+        Path dira = StoreFixture.writeCell(tmp, Cell.of("linear", "ODIR", 10, "DiRA", 0), 0.9, Map.of(), true);
+        for (Path d : List.of(ours, dira)) {
+            StoreFixture.write(d.resolve("labels.csv"), labels);
+            StoreFixture.write(d.resolve("predictions.csv"), scores);
+        }
+        SignificanceAnalysis.Result r = analyse(20);
+        assertEquals(List.of("Table 1 ODIR 10% DiRA: mean AUC recomputed from predictions.csv (0.7500) differs from "
+                + "the table's metrics.json value (0.9000)"), r.notes());
+        Comparison boot = find(r, "ODIR 10%", "DiRA", SignificanceAnalysis.BOOTSTRAP);
+        assertEquals(0.0, boot.diff(), 0);
+        assertEquals(1.0, boot.p(), 0);
+        // A resample whose 4 draws are all positive or all negative has no AUC and is dropped:
+        // replay the column's generator to count the usable ones.
+        var rng = new org.apache.commons.math3.random.Well19937c(
+                SignificanceAnalysis.bootstrapSeed(0, "linear", Layout.column("ODIR", 10).orElseThrow()));
+        int usable = 0;
+        for (int b = 0; b < 20; b++) {
+            int positives = 0;
+            for (int i = 0; i < 4; i++) {
+                positives += rng.nextInt(4) >= 2 ? 1 : 0;
+            }
+            usable += positives > 0 && positives < 4 ? 1 : 0;
+        }
+        assertTrue(usable < 20);
+        assertEquals(usable, boot.n());
+    }
 }
