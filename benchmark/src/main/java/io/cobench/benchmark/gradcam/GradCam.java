@@ -80,7 +80,8 @@ public final class GradCam {
         encoder.copyInto(bottom);
         // The top graph holds only the stages after the explained one; copy those by name.
         for (SDVariable v : top.variables()) {
-            if (v.name().startsWith(EncoderWeights.SCOPE + "/")) {
+            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE
+                    && v.name().startsWith(EncoderWeights.SCOPE + "/")) {
                 INDArray src = encoder.arrays().get(v.name());
                 if (src == null) {
                     throw new IllegalStateException("encoder lacks " + v.name());

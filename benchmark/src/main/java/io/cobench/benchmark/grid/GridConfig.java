@@ -1,6 +1,5 @@
 package io.cobench.benchmark.grid;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cobench.graph.ResNetConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +78,11 @@ public record GridConfig(String name, List<String> methods, List<String> protoco
         datasets = java.util.Collections.unmodifiableMap(ds);
     }
 
+    /** The same grid reading its images as {@code d} says. */
+    public GridConfig withData(DataSpec d) {
+        return new GridConfig(name, methods, protocols, datasets, seeds, selection, encoder, pretrain, eval, d, gradcam);
+    }
+
     static void require(Object value, String field) {
         if (value == null) {
             throw new IllegalArgumentException("field '" + field + "' is missing");
@@ -91,51 +95,77 @@ public record GridConfig(String name, List<String> methods, List<String> protoco
     }
 
     /**
-     * How encoders are pretrained.
+     * How encoders are pretrained. Each method's run config (method params, optimiser, checkpoint
+     * cadence) is its preset file {@code <presets>/<method>.yaml}; the grid fixes what must be
+     * equal across methods for a fair comparison.
      *
-     * @param epochs passes over the domain's pretraining images
-     * @param batchSize images per step
+     * @param presets directory of the method presets (configs/cpu or configs/paper), relative to
+     *                the grid file
+     * @param epochs passes over the domain's pretraining images, for every method
+     * @param batchSize images per step, for every method
      * @param maxImages cap on pretraining images (0 = all)
-     * @param params per-method overrides of the preset's config (registry key to YAML object)
      */
-    public record PretrainSpec(int epochs, int batchSize, int maxImages, Map<String, JsonNode> params) {
+    public record PretrainSpec(String presets, int epochs, int batchSize, int maxImages) {
         public PretrainSpec {
+            require(presets, "pretrain.presets");
             if (epochs < 1 || batchSize < 2 || maxImages < 0) {
                 throw new IllegalArgumentException("pretrain needs epochs >= 1, batchSize >= 2, maxImages >= 0");
             }
-            params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        }
-
-        /** The overrides for {@code method}, or null. */
-        public JsonNode paramsFor(String method) {
-            return params.get(method);
         }
     }
 
     /**
      * Where the images come from.
      *
-     * @param phantom directory of the built-in phantom datasets (created on first use), or null
-     *                when {@code roots} names real data
+     * @param phantom the built-in phantom datasets (created on first use), or null when
+     *                {@code roots} names real data for every dataset the grid needs
      * @param roots dataset key (nih, siim, eyepacs, mured, odir) to its root directory; entries here
-     *              win over the phantom directory
+     *              win over the phantom datasets
      * @param normalization {@code unit} (mean 0.5, sd 0.5) or {@code imagenet}
+     * @param valFraction share of each labelled subset held out (whole patients) for model selection
      */
-    public record DataSpec(String phantom, Map<String, String> roots, String normalization) {
+    public record DataSpec(PhantomSpec phantom, Map<String, String> roots, String normalization, double valFraction) {
         public DataSpec {
             roots = roots == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roots));
             if (phantom == null && roots.isEmpty()) {
-                throw new IllegalArgumentException("data needs a phantom directory or dataset roots");
+                throw new IllegalArgumentException("data needs a phantom section or dataset roots");
             }
             require(normalization, "data.normalization");
             if (!normalization.equals("unit") && !normalization.equals("imagenet")) {
                 throw new IllegalArgumentException("data.normalization must be unit or imagenet, got " + normalization);
+            }
+            if (!(valFraction > 0 && valFraction < 1)) {
+                throw new IllegalArgumentException("data.valFraction must be in (0,1), got " + valFraction);
             }
             for (String k : roots.keySet()) {
                 if (!List.of("nih", "siim", "eyepacs", "mured", "odir").contains(k)) {
                     throw new IllegalArgumentException("data.roots: unknown dataset '" + k
                             + "'; known: nih, siim, eyepacs, mured, odir");
                 }
+            }
+        }
+
+        /** The same spec with {@code more} roots added (command-line {@code --root} values). */
+        public DataSpec withRoots(Map<String, String> more) {
+            Map<String, String> r = new LinkedHashMap<>(roots);
+            r.putAll(more);
+            return new DataSpec(phantom, r, normalization, valFraction);
+        }
+    }
+
+    /**
+     * The phantom datasets (cobench phantom) a grid runs on when it names no real roots.
+     *
+     * @param dir where they are generated; relative paths are taken from the working directory
+     * @param size edge of the generated pictures in pixels (the cache resizes to the encoder's size)
+     * @param count NIH images (the other datasets scale from it)
+     */
+    public record PhantomSpec(String dir, int size, int count, long seed) {
+        public PhantomSpec {
+            require(dir, "data.phantom.dir");
+            if (size < 32 || count < 20) {
+                throw new IllegalArgumentException("data.phantom needs size >= 32 and count >= 20, got size " + size
+                        + ", count " + count);
             }
         }
     }

@@ -35,6 +35,12 @@ public final class GridLoader {
         if (eval != null && eval.isTextual()) {
             obj.set("eval", readEval(file, eval.asText()));
         }
+        // Presets are found next to the grid file, wherever the command runs from.
+        JsonNode presets = obj.path("pretrain").path("presets");
+        if (presets.isTextual()) {
+            ((ObjectNode) obj.get("pretrain")).put("presets",
+                    file.toAbsolutePath().getParent().resolve(presets.asText()).normalize().toString());
+        }
         return bind(obj, file.toString());
     }
 

@@ -7,7 +7,7 @@ package io.cobench.benchmark.metrics;
 public interface Metrics {
 
     /** The implementation every protocol uses. */
-    Metrics DEFAULT = new LocalMetrics();
+    Metrics DEFAULT = new ReportsMetrics();
 
     /**
      * Area under the ROC curve of {@code scores} against 0/1 {@code labels}, ties counted half

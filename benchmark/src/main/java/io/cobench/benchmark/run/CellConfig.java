@@ -24,13 +24,13 @@ public final class CellConfig {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("encoder", g.encoder());
         m.put("method", c.method());
-        if (MethodCatalog.pretrained(c.method())) {
+        if (methods.pretrained(c.method())) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("dataset", c.dataset().domain().pretrainDataset());
             p.put("epochs", g.pretrain().epochs());
             p.put("batchSize", g.pretrain().batchSize());
             p.put("maxImages", g.pretrain().maxImages());
-            p.put("method_config", methods.resolvedConfig(c.method(), g.pretrain().paramsFor(c.method())));
+            p.putAll(methods.resolvedConfig(c.method()));
             m.put("pretrain", p);
         } else {
             m.put("pretrain", null);
@@ -43,7 +43,12 @@ public final class CellConfig {
         }
         m.put("selection", g.selection());
         m.put("normalization", g.data().normalization());
-        m.put("data", g.data().roots().isEmpty() ? "phantom" : g.data().roots());
+        m.put("valFraction", g.data().valFraction());
+        // Roots are machine paths and differ between the machines of one sharded grid; the data
+        // themselves are fingerprinted in each cell's provenance.
+        GridConfig.PhantomSpec ph = g.data().phantom();
+        m.put("data", g.data().roots().containsKey(c.dataset().key()) || ph == null ? "real"
+                : Map.of("phantom", Map.of("size", ph.size(), "count", ph.count(), "seed", ph.seed())));
         return m;
     }
 

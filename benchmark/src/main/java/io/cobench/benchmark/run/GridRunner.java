@@ -96,7 +96,7 @@ public final class GridRunner {
             if (missing.contains(k.method())) {
                 continue;
             }
-            boolean pretrainNeeded = MethodCatalog.pretrained(k.method()) && !ResultsStore.isDone(store.pretrainDir(k));
+            boolean pretrainNeeded = methods.pretrained(k.method()) && !ResultsStore.isDone(store.pretrainDir(k));
             boolean unitOpen = pretrainNeeded;
             for (Cell c : plan.cells(k)) {
                 String hash = CellConfig.hash(CellConfig.resolve(cfg, c, methods));
@@ -110,7 +110,7 @@ public final class GridRunner {
                     unitOpen = true;
                 }
             }
-            if (MethodCatalog.pretrained(k.method())) {
+            if (methods.pretrained(k.method())) {
                 total += GridPlan.costPretrain();
                 done += pretrainNeeded ? 0 : GridPlan.costPretrain();
             }
@@ -136,7 +136,7 @@ public final class GridRunner {
                 try {
                     progress.now("encoder " + k.runId());
                     long t0 = System.nanoTime();
-                    boolean pretraining = MethodCatalog.pretrained(k.method())
+                    boolean pretraining = methods.pretrained(k.method())
                             && !ResultsStore.isDone(store.pretrainDir(k));
                     EncoderWeights weights = encoder(k);
                     if (pretraining) {
@@ -208,7 +208,7 @@ public final class GridRunner {
     }
 
     private EncoderWeights encoder(PretrainKey k) {
-        if (!MethodCatalog.pretrained(k.method())) {
+        if (!methods.pretrained(k.method())) {
             return EncoderWeights.random(cfg.encoder(), k.seed());
         }
         Path dir = store.pretrainDir(k);
@@ -221,8 +221,8 @@ public final class GridRunner {
         return EncoderWeights.load(dir.resolve("encoder.sd"));
     }
 
-    private static String pretrainRun(PretrainKey k) {
-        return MethodCatalog.pretrained(k.method()) ? k.runId() : null;
+    private String pretrainRun(PretrainKey k) {
+        return methods.pretrained(k.method()) ? k.runId() : null;
     }
 
     private Map<String, Object> provenance(Cell c, PretrainKey k, EncoderWeights weights, Instant start) {

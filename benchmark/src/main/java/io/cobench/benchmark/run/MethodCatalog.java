@@ -1,16 +1,21 @@
 package io.cobench.benchmark.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cobench.benchmark.grid.GridConfig;
+import io.cobench.cli.UserError;
+import io.cobench.run.RunConfig;
 import io.cobench.spi.MethodRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Which grid methods this build can run, and their table rows. The supervised baseline is the
- * benchmark's own (a random-init encoder needs no method); every other key must be registered
- * through the method SPI. Rows of the paper's tables whose method is not registered are reported,
- * never filled with made-up numbers.
+ * Which grid methods this build can run, how they are pretrained, and their table rows. The
+ * supervised baseline needs no method class (a random-init encoder); every other key must be
+ * registered through the method SPI and have a preset file. Rows of the paper's tables whose
+ * method is not registered are reported, never filled with made-up numbers.
  */
 public final class MethodCatalog {
     /** The paper's table rows by registry key, for methods whose provider names no row. */
@@ -22,14 +27,15 @@ public final class MethodCatalog {
 
     private final MethodRegistry registry;
     private final List<String> registered;
+    private final Path presets;
+    private final Map<String, RunConfig> loaded = new HashMap<>();
+    private final Map<String, Boolean> pretrains = new HashMap<>();
 
-    public MethodCatalog(MethodRegistry registry) {
+    /** @param presets directory holding {@code <method>.yaml} run configs */
+    public MethodCatalog(MethodRegistry registry, Path presets) {
         this.registry = registry;
         this.registered = registry.names();
-    }
-
-    public static MethodCatalog load() {
-        return new MethodCatalog(MethodRegistry.load());
+        this.presets = presets;
     }
 
     public MethodRegistry registry() {
@@ -40,9 +46,31 @@ public final class MethodCatalog {
         return method.equals(GridConfig.SUPERVISED) || registered.contains(method);
     }
 
-    /** Whether the method's encoder comes from a pretraining run. */
-    public static boolean pretrained(String method) {
-        return !method.equals(GridConfig.SUPERVISED);
+    /**
+     * Whether the method's encoder comes from a pretraining run: not for the supervised row, nor
+     * for a registered method that declares it does not pretrain.
+     */
+    public synchronized boolean pretrained(String method) {
+        if (method.equals(GridConfig.SUPERVISED) && !registered.contains(method)) {
+            return false;
+        }
+        return pretrains.computeIfAbsent(method, m -> registry.create(m, preset(m).params()).pretrains());
+    }
+
+    /** The method's preset run config ({@code <presets>/<method>.yaml}). */
+    public synchronized RunConfig preset(String method) {
+        return loaded.computeIfAbsent(method, m -> {
+            Path f = presets.resolve(m + ".yaml");
+            if (!Files.isRegularFile(f)) {
+                throw new UserError("method '" + m + "' has no preset " + f + "; every pretrained grid method needs "
+                        + "its run config there");
+            }
+            RunConfig rc = RunConfig.load(f);
+            if (!rc.method().equals(m)) {
+                throw new UserError(f + ": method '" + rc.method() + "' in the preset of '" + m + "'");
+            }
+            return rc;
+        });
     }
 
     /** The row label in the tables: the provider's, else the paper's, else the key itself. */
@@ -56,12 +84,19 @@ public final class MethodCatalog {
         return PAPER_ROWS.getOrDefault(method, method);
     }
 
-    /** The method's fully resolved config (preset defaults plus the grid's overrides), for hashing. */
-    public Object resolvedConfig(String method, JsonNode params) {
+    /**
+     * What decides a method's pretrained encoder apart from the grid's shared settings: the
+     * preset's resolved method config and its optimiser. Empty for methods that do not pretrain.
+     */
+    public Map<String, Object> resolvedConfig(String method) {
+        Map<String, Object> m = new LinkedHashMap<>();
         if (!pretrained(method)) {
-            return Map.of();
+            return m;
         }
-        return registry.resolveConfig(method, params);
+        RunConfig rc = preset(method);
+        m.put("params", registry.resolveConfig(method, rc.params()));
+        m.put("optimizer", rc.train().optimizer());
+        return m;
     }
 
     /** The one-line explanation printed for a grid method this build lacks. */

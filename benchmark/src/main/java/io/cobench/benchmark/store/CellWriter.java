@@ -58,14 +58,22 @@ public final class CellWriter {
         return m;
     }
 
+    /**
+     * per_image.csv ({@code id,dice}, the contract's two columns, full double precision) and
+     * overlap.csv ({@code id,intersection,predicted,truth}), whose pixel counts give the pooled Dice.
+     */
     private static void writeSegmentation(Path dir, Outcome out) {
-        List<String> cols = List.of("dice", "intersection", "predicted", "truth");
-        float[][] rows = new float[out.dice().size()][];
-        for (int i = 0; i < rows.length; i++) {
+        StringBuilder dice = new StringBuilder("id,dice\n");
+        StringBuilder overlap = new StringBuilder("id,intersection,predicted,truth\n");
+        for (int i = 0; i < out.dice().size(); i++) {
             Metrics.DiceCounts c = out.dice().get(i);
-            rows[i] = new float[] {(float) c.dice(), c.intersection(), c.predicted(), c.truth()};
+            String id = PredictionFiles.quote(out.testIds().get(i));
+            dice.append(id).append(',').append(c.dice()).append('\n');
+            overlap.append(id).append(',').append(c.intersection()).append(',').append(c.predicted()).append(',')
+                    .append(c.truth()).append('\n');
         }
-        PredictionFiles.write(dir.resolve("per_image.csv"), new PredictionFiles.Table(cols, out.testIds(), rows));
+        AtomicFiles.writeString(dir.resolve("per_image.csv"), dice.toString());
+        AtomicFiles.writeString(dir.resolve("overlap.csv"), overlap.toString());
         if (out.masks() != null) {
             for (int i = 0; i < out.testIds().size(); i++) {
                 writeMask(dir.resolve("masks").resolve(safeName(out.testIds().get(i)) + ".png"), out.masks().slice(i));
@@ -104,10 +112,10 @@ public final class CellWriter {
     public static CellMetrics rescore(Path dir, Metrics metrics) {
         CellMetrics stored = read(dir);
         if ("Dice".equals(stored.metric())) {
-            PredictionFiles.Table t = PredictionFiles.read(dir.resolve("per_image.csv"));
+            PredictionFiles.Table t = PredictionFiles.read(dir.resolve("overlap.csv"));
             List<Metrics.DiceCounts> counts = new ArrayList<>();
             for (float[] r : t.values()) {
-                counts.add(new Metrics.DiceCounts((long) r[1], (long) r[2], (long) r[3]));
+                counts.add(new Metrics.DiceCounts((long) r[0], (long) r[1], (long) r[2]));
             }
             double mean = counts.stream().mapToDouble(Metrics.DiceCounts::dice).average().orElse(Double.NaN);
             return new CellMetrics(stored.cell(), stored.method(), stored.row(), stored.protocol(), stored.dataset(),

@@ -94,7 +94,7 @@ public final class PredictionFiles {
         return new Table(header.subList(1, header.size()), ids, values);
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
             return s;
         }

@@ -26,7 +26,8 @@ class GridLoaderTest {
         assertEquals(32, cpu.encoder().imageSize());
         assertEquals(3.0e-3, cpu.eval().linear().lr(), 0);
         assertEquals(0.5, cpu.eval().segmentation().threshold(), 0);
-        assertEquals("data/phantom", cpu.data().phantom());
+        assertEquals("data/phantom", cpu.data().phantom().dir());
+        assertEquals(0.2, cpu.data().valFraction(), 0);
         GridConfig paper = GridLoader.load(Path.of("../configs/grids/paper.yaml"));
         assertEquals(224, paper.encoder().imageSize());
         assertEquals(1.0e-4, paper.eval().finetune().lr(), 0);
@@ -62,7 +63,7 @@ class GridLoaderTest {
 
     @Test
     void missingSectionIsNamed() throws IOException {
-        Path f = write("nodata.yaml", base().replaceAll("(?s)data:.*normalization: unit\n", ""));
+        Path f = write("nodata.yaml", base().replaceAll("(?s)data:.*valFraction: 0.2\n", ""));
         assertTrue(assertThrows(UserError.class, () -> GridLoader.load(f)).getMessage()
                 .contains("field 'data' is missing"));
     }
@@ -86,12 +87,13 @@ class GridLoaderTest {
                 seeds: [0]
                 selection: val
                 encoder: {depth: 18, width: 4, channels: 1, imageSize: 32}
-                pretrain: {epochs: 1, batchSize: 4, maxImages: 0, params: {}}
+                pretrain: {presets: ../cpu, epochs: 1, batchSize: 4, maxImages: 0}
                 eval: ../../configs/eval/cpu.yaml
                 data:
-                  phantom: x
+                  phantom: {dir: x, size: 32, count: 40, seed: 0}
                   roots: {}
                   normalization: unit
+                  valFraction: 0.2
                 """;
     }
 }

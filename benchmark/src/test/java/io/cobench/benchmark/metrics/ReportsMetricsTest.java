@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class LocalMetricsTest {
-    private final Metrics m = new LocalMetrics();
+class ReportsMetricsTest {
+    private final Metrics m = new ReportsMetrics();
 
     @Test
     void aucMatchesHandCountedPairs() {
