@@ -59,7 +59,10 @@ public final class GradCam {
         int w = cfg.width();
         int ch = w << (layer - 1);
         int size = cfg.imageSize() >> (layer + 1);
-        SDVariable h = top.placeHolder(INPUT, DataType.FLOAT, -1, ch, size, size);
+        SDVariable in = top.placeHolder(INPUT, DataType.FLOAT, -1, ch, size, size);
+        // M2.1 differentiates only ops downstream of a variable; without one on the input's path
+        // (the last stage feeds GAP directly) no gradient reaches the placeholder.
+        SDVariable h = in.mul(top.var("cam/one", Nd4j.scalar(DataType.FLOAT, 1f)));
         int[] blocks = blocks(cfg);
         for (int stage = layer + 1; stage <= 4; stage++) {
             int cout = w << (stage - 1);
