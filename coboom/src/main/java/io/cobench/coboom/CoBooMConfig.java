@@ -20,7 +20,9 @@ import io.cobench.graph.MlpConfig;
  * @param loss {@code paper}: alpha(L1 + L2) + L_q + gamma L_r, summed over the two view orders;
  *             {@code official}: the authors' trainer, the mean of the four d-terms + L_q + MSE, each of the
  *             last two averaged over the view orders (alpha and gamma are then not used as weights)
- * @param stopGradFused stop the gradient of z'_theta in L2, so that only z_theta is pulled (the paper is silent)
+ * @param stopGradFused stop the gradient of z'_theta in L2, so that only z_theta is pulled (the paper is silent);
+ *                      p_theta then gets no gradient at all and stays at its initialisation, as does
+ *                      DiversiFuse unless the decoder trains it
  * @param targetMomentum tau_0 of the EMA target (0.996)
  * @param targetMomentumCosine raise tau from tau_0 to 1 along a cosine over the run, as BYOL does
  */

@@ -29,10 +29,11 @@ public final class Quantizer {
      * @param counts [K] how many positions chose each code
      * @param sums [K,D] sum of the (distance-space) features assigned to each code, for EMA updates
      * @param indices [B*H*W] chosen code per position
+     * @param features [B*H*W, D] the features as quantized (no gradient), for data-dependent initialisation
      */
     public record Output(SDVariable quantized, SDVariable codebookLoss, SDVariable commitmentLoss,
                          SDVariable perplexity, SDVariable usage, SDVariable counts, SDVariable sums,
-                         SDVariable indices) {
+                         SDVariable indices, SDVariable features) {
     }
 
     private Quantizer() {
@@ -59,7 +60,7 @@ public final class Quantizer {
 
         SDVariable y = Tokens.rows(map, dim);
         // Assignment is piecewise constant: nothing in the distance needs a gradient.
-        SDVariable ysg = Tokens.stopGradient(sd, y);
+        SDVariable ysg = sd.identity(ctx.name("features"), Tokens.stopGradient(sd, y));
         SDVariable ys = ysg;
         SDVariable es = Tokens.stopGradient(sd, codebook);
         if (cfg.distance() == QuantizerConfig.Distance.COSINE) {
@@ -87,7 +88,7 @@ public final class Quantizer {
         SDVariable usage = freq.gt(0.0).castTo(codebook.dataType()).mean(ctx.name("usage"));
         SDVariable counts = onehot.sum(ctx.name("counts"), 0);
         SDVariable sums = sd.mmul(ctx.name("sums"), onehot, ys, true, false, false);
-        return new Output(quantized, lcb, lce, perplexity, usage, counts, sums, idx);
+        return new Output(quantized, lcb, lce, perplexity, usage, counts, sums, idx, ysg);
     }
 
     /** Rows scaled to unit L2 norm (zero rows stay zero). */

@@ -16,9 +16,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                     1 leaves an unused code at its initial vector
  * @param distance {@code euclidean}: nearest code by ||y - e|| (paper); {@code cosine}: both sides L2-normalised
  *                 before the distance, as the official code does (the looked-up vector stays unnormalised)
+ * @param init {@code uniform}: codewords drawn from U(-1/K, 1/K) (official code and VQ-VAE reference);
+ *             {@code data}: after the first step every codeword is replaced by a feature vector drawn at random
+ *             from that step's batch. The paper does not say. Near the origin, the uniform codewords all lose to
+ *             the one best aligned with the (non-negative, post-ReLU) features, and only that one is trained.
  */
 public record QuantizerConfig(int size, double beta, Update update, double decay, double eps, double emaInitCount,
-                              Distance distance) {
+                              Distance distance, Init init) {
 
     /** How the codewords are learned. */
     public enum Update {
@@ -32,6 +36,12 @@ public record QuantizerConfig(int size, double beta, Update update, double decay
         @JsonProperty("cosine") COSINE
     }
 
+    /** Where the codewords start. */
+    public enum Init {
+        @JsonProperty("uniform") UNIFORM,
+        @JsonProperty("data") DATA
+    }
+
     public QuantizerConfig {
         if (size < 2) {
             throw new IllegalArgumentException("quantizer.size must be >= 2, got " + size);
@@ -39,8 +49,9 @@ public record QuantizerConfig(int size, double beta, Update update, double decay
         if (!(beta >= 0)) {
             throw new IllegalArgumentException("quantizer.beta must be >= 0, got " + beta);
         }
-        if (update == null || distance == null) {
-            throw new IllegalArgumentException("quantizer.update (loss|ema) and quantizer.distance (euclidean|cosine) are required");
+        if (update == null || distance == null || init == null) {
+            throw new IllegalArgumentException("quantizer.update (loss|ema), quantizer.distance (euclidean|cosine) "
+                    + "and quantizer.init (uniform|data) are required");
         }
         if (!(decay > 0 && decay < 1)) {
             throw new IllegalArgumentException("quantizer.decay must be in (0, 1), got " + decay);
@@ -51,8 +62,8 @@ public record QuantizerConfig(int size, double beta, Update update, double decay
         }
     }
 
-    /** The paper's quantizer: K codes trained by the codebook loss, Euclidean distance, beta 0.25. */
+    /** The paper's quantizer: K codes trained by the codebook loss, Euclidean distance, beta 0.25, data init. */
     public static QuantizerConfig paper(int size) {
-        return new QuantizerConfig(size, 0.25, Update.LOSS, 0.99, 1e-5, 1.0, Distance.EUCLIDEAN);
+        return new QuantizerConfig(size, 0.25, Update.LOSS, 0.99, 1e-5, 1.0, Distance.EUCLIDEAN, Init.DATA);
     }
 }

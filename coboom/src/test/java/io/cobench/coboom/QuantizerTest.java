@@ -72,7 +72,7 @@ class QuantizerTest {
         Example eu = example(three(), new double[] {0.3}, new double[] {0.1});
         QuantizerConfig c = three();
         QuantizerConfig cos = new QuantizerConfig(3, c.beta(), c.update(), c.decay(), c.eps(), c.emaInitCount(),
-                QuantizerConfig.Distance.COSINE);
+                QuantizerConfig.Distance.COSINE, c.init());
         Example co = example(cos, new double[] {0.3}, new double[] {0.1});
         assertEquals(0, eu.out().indices().eval().getLong(0));
         assertEquals(1, co.out().indices().eval().getLong(0));
@@ -136,7 +136,8 @@ class QuantizerTest {
     @Test
     void codebookLossPassesGradientCheckOnTheCodebook() {
         for (QuantizerConfig.Distance d : QuantizerConfig.Distance.values()) {
-            QuantizerConfig cfg = new QuantizerConfig(5, 0.25, QuantizerConfig.Update.LOSS, 0.99, 1e-5, 1, d);
+            QuantizerConfig cfg = new QuantizerConfig(5, 0.25, QuantizerConfig.Update.LOSS, 0.99, 1e-5, 1, d,
+                    QuantizerConfig.Init.UNIFORM);
             assertTrue(PartialGradCheck.check(11, Nd4j.randn(DataType.DOUBLE, 1, 3, 2, 2), java.util.Set.of("input"),
                     (ctx, x) -> Quantizer.build(ctx.scope("q"), x, 3, 2, 2, cfg).codebookLoss().reshape(1)),
                     "distance " + d);
@@ -146,7 +147,8 @@ class QuantizerTest {
     @Test
     void commitmentLossPassesGradientCheckOnTheFeatures() {
         for (QuantizerConfig.Distance d : QuantizerConfig.Distance.values()) {
-            QuantizerConfig cfg = new QuantizerConfig(5, 0.25, QuantizerConfig.Update.LOSS, 0.99, 1e-5, 1, d);
+            QuantizerConfig cfg = new QuantizerConfig(5, 0.25, QuantizerConfig.Update.LOSS, 0.99, 1e-5, 1, d,
+                    QuantizerConfig.Init.UNIFORM);
             assertTrue(PartialGradCheck.check(12, Nd4j.randn(DataType.DOUBLE, 1, 3, 2, 2), java.util.Set.of("q/codebook"),
                     (ctx, x) -> Quantizer.build(ctx.scope("q"), x, 3, 2, 2, cfg).commitmentLoss().reshape(1)),
                     "distance " + d);
@@ -168,7 +170,7 @@ class QuantizerTest {
     @Test
     void emaModeMakesTheCodebookStateAndItsUpdateFollowsTheAssignments() {
         QuantizerConfig cfg = new QuantizerConfig(3, 0.25, QuantizerConfig.Update.EMA, 0.5, 1e-5, 1,
-                QuantizerConfig.Distance.EUCLIDEAN);
+                QuantizerConfig.Distance.EUCLIDEAN, QuantizerConfig.Init.UNIFORM);
         SameDiff sd = SameDiff.create();
         GraphContext ctx = GraphContext.create(sd, GraphContext.Mode.TRAIN, 1).scope("q");
         SDVariable y = sd.var("y", Nd4j.create(new double[][] {{0.9, 1.2, -0.2}, {0.1, 0.0, 0.1}}).reshape(1, 2, 1, 3));
