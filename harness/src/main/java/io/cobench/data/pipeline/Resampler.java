@@ -1,0 +1,117 @@
+package io.cobench.data.pipeline;
+
+/**
+ * Separable resampling with a triangle (bilinear) filter whose support widens with the
+ * reduction factor, as PIL's antialiased BILINEAR resize does: a downscale averages every
+ * source pixel under the output pixel (no aliasing), an upscale interpolates linearly. Source
+ * pixels beyond the border repeat the edge.
+ */
+public final class Resampler {
+    private Resampler() {
+    }
+
+    /** Filter taps for one axis: output o reads {@code count[o]} sources from {@code first[o]}. */
+    record Taps(int[] first, int[] count, float[] weights, int stride) {
+    }
+
+    /** Taps mapping the source interval [start, start + length) of an axis of {@code in} pixels onto {@code out}. */
+    static Taps taps(double start, double length, int in, int out) {
+        double scale = length / out;
+        double support = Math.max(1.0, scale);
+        int stride = (int) Math.ceil(support) * 2 + 2;
+        int[] first = new int[out];
+        int[] count = new int[out];
+        float[] w = new float[out * stride];
+        for (int o = 0; o < out; o++) {
+            double centre = start + (o + 0.5) * scale;
+            int lo = (int) Math.floor(centre - support);
+            int hi = (int) Math.ceil(centre + support);
+            double sum = 0;
+            int k = 0;
+            first[o] = lo;
+            for (int i = lo; i <= hi && k < stride; i++) {
+                double d = Math.abs((i + 0.5 - centre) / support);
+                double v = d < 1 ? 1 - d : 0;
+                w[o * stride + k++] = (float) v;
+                sum += v;
+            }
+            count[o] = k;
+            for (int j = 0; j < k; j++) {
+                w[o * stride + j] = (float) (w[o * stride + j] / sum);
+            }
+        }
+        return new Taps(first, count, w, stride);
+    }
+
+    private static int clamp(int i, int n) {
+        return i < 0 ? 0 : i >= n ? n - 1 : i;
+    }
+
+    /**
+     * Resamples the region (top, left, height, width) of {@code img} to {@code outH x outW}, as
+     * planar floats in [0, 1] ({@code channels} planes of {@code outH * outW}).
+     */
+    public static float[] regionToPlanes(ImageU8 img, double top, double left, double height, double width,
+                                         int outH, int outW) {
+        int c = img.channels();
+        int srcW = img.width();
+        int srcH = img.height();
+        Taps tx = taps(left, width, srcW, outW);
+        Taps ty = taps(top, height, srcH, outH);
+        int rowLo = clamp(ty.first()[0], srcH);
+        int rowHi = clamp(ty.first()[outH - 1] + ty.count()[outH - 1] - 1, srcH);
+        int rows = rowHi - rowLo + 1;
+        byte[] px = img.pixels();
+        // horizontal pass over only the rows the vertical pass will read
+        float[] mid = new float[c * rows * outW];
+        for (int y = 0; y < rows; y++) {
+            int srcRow = (rowLo + y) * srcW;
+            for (int o = 0; o < outW; o++) {
+                int f = tx.first()[o];
+                int base = o * tx.stride();
+                for (int ch = 0; ch < c; ch++) {
+                    float s = 0;
+                    for (int k = 0; k < tx.count()[o]; k++) {
+                        s += tx.weights()[base + k] * (px[(srcRow + clamp(f + k, srcW)) * c + ch] & 0xff);
+                    }
+                    mid[(ch * rows + y) * outW + o] = s;
+                }
+            }
+        }
+        float[] out = new float[c * outH * outW];
+        float inv = 1f / 255f;
+        for (int o = 0; o < outH; o++) {
+            int f = ty.first()[o];
+            int base = o * ty.stride();
+            for (int ch = 0; ch < c; ch++) {
+                int dst = (ch * outH + o) * outW;
+                for (int k = 0; k < ty.count()[o]; k++) {
+                    float wk = ty.weights()[base + k] * inv;
+                    int src = (ch * rows + clamp(f + k, srcH) - rowLo) * outW;
+                    for (int x = 0; x < outW; x++) {
+                        out[dst + x] += wk * mid[src + x];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The whole image resized to {@code outH x outW}, rounded back to 8-bit HWC. */
+    public static ImageU8 resize(ImageU8 img, int outH, int outW) {
+        if (img.height() == outH && img.width() == outW) {
+            return img;
+        }
+        float[] planes = regionToPlanes(img, 0, 0, img.height(), img.width(), outH, outW);
+        int c = img.channels();
+        int n = outH * outW;
+        byte[] out = new byte[n * c];
+        for (int i = 0; i < n; i++) {
+            for (int ch = 0; ch < c; ch++) {
+                float v = planes[ch * n + i] * 255f + 0.5f;
+                out[i * c + ch] = (byte) (v <= 0 ? 0 : v >= 255 ? 255 : (int) v);
+            }
+        }
+        return new ImageU8(img.id(), outH, outW, c, out);
+    }
+}
