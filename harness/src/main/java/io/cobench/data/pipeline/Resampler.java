@@ -3,8 +3,9 @@ package io.cobench.data.pipeline;
 /**
  * Separable resampling with a triangle (bilinear) filter whose support widens with the
  * reduction factor, as PIL's antialiased BILINEAR resize does: a downscale averages every
- * source pixel under the output pixel (no aliasing), an upscale interpolates linearly. Source
- * pixels beyond the border repeat the edge.
+ * source pixel under the output pixel (no aliasing), an upscale interpolates linearly. Only
+ * pixels inside the region are read; beyond its border the edge repeats, as when torchvision
+ * crops first and resizes the crop.
  */
 public final class Resampler {
     private Resampler() {
@@ -43,8 +44,8 @@ public final class Resampler {
         return new Taps(first, count, w, stride);
     }
 
-    private static int clamp(int i, int n) {
-        return i < 0 ? 0 : i >= n ? n - 1 : i;
+    private static int clamp(int i, int lo, int hi) {
+        return i < lo ? lo : i > hi ? hi : i;
     }
 
     /**
@@ -58,8 +59,12 @@ public final class Resampler {
         int srcH = img.height();
         Taps tx = taps(left, width, srcW, outW);
         Taps ty = taps(top, height, srcH, outH);
-        int rowLo = clamp(ty.first()[0], srcH);
-        int rowHi = clamp(ty.first()[outH - 1] + ty.count()[outH - 1] - 1, srcH);
+        int x0 = Math.max(0, (int) Math.floor(left));
+        int x1 = Math.min(srcW - 1, (int) Math.ceil(left + width) - 1);
+        int y0 = Math.max(0, (int) Math.floor(top));
+        int y1 = Math.min(srcH - 1, (int) Math.ceil(top + height) - 1);
+        int rowLo = clamp(ty.first()[0], y0, y1);
+        int rowHi = clamp(ty.first()[outH - 1] + ty.count()[outH - 1] - 1, y0, y1);
         int rows = rowHi - rowLo + 1;
         byte[] px = img.pixels();
         // horizontal pass over only the rows the vertical pass will read
@@ -72,7 +77,7 @@ public final class Resampler {
                 for (int ch = 0; ch < c; ch++) {
                     float s = 0;
                     for (int k = 0; k < tx.count()[o]; k++) {
-                        s += tx.weights()[base + k] * (px[(srcRow + clamp(f + k, srcW)) * c + ch] & 0xff);
+                        s += tx.weights()[base + k] * (px[(srcRow + clamp(f + k, x0, x1)) * c + ch] & 0xff);
                     }
                     mid[(ch * rows + y) * outW + o] = s;
                 }
@@ -87,7 +92,7 @@ public final class Resampler {
                 int dst = (ch * outH + o) * outW;
                 for (int k = 0; k < ty.count()[o]; k++) {
                     float wk = ty.weights()[base + k] * inv;
-                    int src = (ch * rows + clamp(f + k, srcH) - rowLo) * outW;
+                    int src = (ch * rows + clamp(f + k, y0, y1) - rowLo) * outW;
                     for (int x = 0; x < outW; x++) {
                         out[dst + x] += wk * mid[src + x];
                     }
