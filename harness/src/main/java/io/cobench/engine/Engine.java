@@ -69,11 +69,11 @@ public final class Engine {
     }
 
     /**
-     * Building a gradient graph prints "Added differentiated op" for every op through SameDiff's
-     * logger; with slf4j-nop bound nothing is printed, so this only guards other bindings.
+     * Building a gradient graph prints "Added differentiated op" for every op to stdout; the
+     * filter keeps the progress output readable.
      */
     private static void quietGradientLogging() {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        QuietStdout.install();
     }
 
     private static String cpuName() {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -90,23 +89,23 @@ public final class GraphContext {
 
     /** He-normal weights (fan-in), the default for convolutions and linear layers before ReLU. */
     public SDVariable heNormal(String local, long fanIn, long... shape) {
-        INDArray w = Nd4j.randn(DataType.FLOAT, shape).muli(Math.sqrt(2.0 / fanIn));
+        INDArray w = Nd4j.randn(Nd4j.defaultFloatingPointType(), shape).muli(Math.sqrt(2.0 / fanIn));
         return var(local, w);
     }
 
     /** Uniform(-1/sqrt(fanIn), 1/sqrt(fanIn)), PyTorch's default for linear layers and biases. */
     public SDVariable uniformFanIn(String local, long fanIn, long... shape) {
         double b = 1.0 / Math.sqrt(fanIn);
-        INDArray w = Nd4j.rand(DataType.FLOAT, shape).muli(2 * b).subi(b);
+        INDArray w = Nd4j.rand(Nd4j.defaultFloatingPointType(), shape).muli(2 * b).subi(b);
         return var(local, w);
     }
 
     public SDVariable zeros(String local, long... shape) {
-        return var(local, Nd4j.zeros(DataType.FLOAT, shape));
+        return var(local, Nd4j.zeros(Nd4j.defaultFloatingPointType(), shape));
     }
 
     public SDVariable ones(String local, long... shape) {
-        return var(local, Nd4j.ones(DataType.FLOAT, shape));
+        return var(local, Nd4j.ones(Nd4j.defaultFloatingPointType(), shape));
     }
 
     /** A variable that the optimisers never update (running statistics, queues, codebooks under EMA). */

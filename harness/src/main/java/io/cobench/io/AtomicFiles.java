@@ -31,11 +31,22 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
             try {
-                try (var ch = java.nio.channels.FileChannel.open(tmp,
-                        java.nio.file.StandardOpenOption.WRITE);
-                     OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
-                    writer.write(out);
-                    out.flush();
+                try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                    OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
+                    java.io.BufferedOutputStream buf = new java.io.BufferedOutputStream(raw, 1 << 16);
+                    // Writers (SameDiff.save, Jackson) may close the stream; the file must stay open to be forced.
+                    writer.write(new java.io.FilterOutputStream(buf) {
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            out.write(b, off, len);
+                        }
+
+                        @Override
+                        public void close() throws IOException {
+                            flush();
+                        }
+                    });
+                    buf.flush();
                     ch.force(true);
                 }
                 move(tmp, target);

@@ -1,0 +1,76 @@
+package io.cobench.baselines.byol;
+
+import io.cobench.baselines.common.Losses;
+import io.cobench.graph.GraphContext;
+import io.cobench.graph.Mlp;
+import io.cobench.graph.ResNet;
+import io.cobench.graph.ResNetConfig;
+import io.cobench.spi.EmaSpec;
+import io.cobench.spi.SslMethod;
+import io.cobench.spi.TrainGraph;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * BYOL (Grill et al. 2020): the online encoder, projector and predictor regress the target's
+ * projection of the other view; the target is an EMA of the online encoder and projector.
+ *
+ * <p>Both views go through each network as one batch of 2B (BN statistics over both views), and
+ * the target receives the views in swapped order, so that row i of the online prediction faces
+ * the target projection of the other view of the same image: the symmetric loss
+ * d(p1, sg z'2) + d(p2, sg z'1) is then 2 d(p, sg z'_swapped) over the 2B rows.
+ */
+public final class Byol implements SslMethod {
+    private final String name;
+    private final ByolConfig cfg;
+
+    public Byol(String name, ByolConfig cfg) {
+        this.name = name;
+        this.cfg = cfg;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Record config() {
+        return cfg;
+    }
+
+    @Override
+    public String encoderScope() {
+        return "online/encoder";
+    }
+
+    @Override
+    public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
+        SameDiff sd = ctx.sd();
+        int s = enc.imageSize();
+        SDVariable v1 = sd.placeHolder("view1", DataType.FLOAT, -1, enc.channels(), s, s);
+        SDVariable v2 = sd.placeHolder("view2", DataType.FLOAT, -1, enc.channels(), s, s);
+        SDVariable both = sd.concat("views", 0, v1, v2);
+        SDVariable swapped = sd.concat("views_swapped", 0, v2, v1);
+
+        GraphContext online = ctx.scope("online");
+        SDVariable z = branch(online, both, enc);
+        SDVariable p = Mlp.build(online.scope("predictor"), z, cfg.projector().out(), cfg.predictor());
+
+        GraphContext target = ctx.scope("target");
+        SDVariable zt = Losses.stopGradient(sd, branch(target, swapped, enc));
+
+        SDVariable loss = Losses.byolRegression(sd, p, zt).mul(2.0).rename("loss");
+        return TrainGraph.simple(Map.of("loss", loss.name()),
+                List.of(new EmaSpec("online/", "target/", cfg.tau0(), true)), Map.of());
+    }
+
+    /** Encoder and projector under {@code ctx}'s scope; identical names in online/ and target/. */
+    private SDVariable branch(GraphContext ctx, SDVariable x, ResNetConfig enc) {
+        ResNet.Features f = ResNet.build(ctx.scope("encoder"), x, enc);
+        return Mlp.build(ctx.scope("projector"), f.pooled(), f.channels(), cfg.projector());
+    }
+}

@@ -1,0 +1,80 @@
+package io.cobench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cobench.cli.UserError;
+import io.cobench.graph.ResNetConfig;
+import io.cobench.io.Json;
+import io.cobench.train.TrainConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A pretraining run as a YAML file says it:
+ * <pre>
+ * method: byol            # registry key (equals a YAML file name under configs/)
+ * params: {...}           # overrides of the preset's defaults (the method's config record)
+ * encoder: {depth: 18, width: 8, channels: 1, imageSize: 32}
+ * train: {epochs: 5, maxSteps: 0, batchSize: 32, seed: 0, optimizer: {...},
+ *         checkpointEvery: 50, logEvery: 1, gcEvery: 1}
+ * data: {dataset: nih, root: null, limit: 0, workers: 2}
+ * </pre>
+ * Every section is required and every field too (no defaults applied deep inside), except
+ * {@code params}, whose absent fields take the preset's defaults.
+ */
+public record RunConfig(String method, JsonNode params, ResNetConfig encoder, TrainConfig train, DataConfig data) {
+
+    public static RunConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("config file not found: " + file);
+        }
+        try {
+            JsonNode root = Json.YAML.readTree(file.toFile());
+            return parse(root, file.toString());
+        } catch (IOException e) {
+            throw new UserError("cannot parse YAML " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static RunConfig parse(JsonNode root, String source) {
+        if (root == null || !root.isObject()) {
+            throw new UserError(source + ": expected a YAML mapping with method, encoder, train and data");
+        }
+        for (String key : new String[] {"method", "encoder", "train", "data"}) {
+            if (!root.has(key)) {
+                throw new UserError(source + ": missing section '" + key + "'");
+            }
+        }
+        root.fieldNames().forEachRemaining(k -> {
+            if (!java.util.Set.of("method", "params", "encoder", "train", "data").contains(k)) {
+                throw new UserError(source + ": unknown section '" + k + "' (known: method, params, encoder, train, data)");
+            }
+        });
+        try {
+            return new RunConfig(root.get("method").asText(), root.has("params") ? root.get("params") : null,
+                    Json.JSON.treeToValue(root.get("encoder"), ResNetConfig.class),
+                    Json.JSON.treeToValue(root.get("train"), TrainConfig.class),
+                    Json.JSON.treeToValue(root.get("data"), DataConfig.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            Throwable r = e;
+            while (r.getCause() != null) {
+                r = r.getCause();
+            }
+            throw new UserError(source + ": " + r.getMessage());
+        }
+    }
+
+    /** The resolved config (method params with the preset's defaults filled in) as a plain map. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> resolved(Record methodConfig) {
+        ObjectNode n = Json.JSON.createObjectNode();
+        n.put("method", method);
+        n.set("params", Json.JSON.valueToTree(methodConfig));
+        n.set("encoder", Json.JSON.valueToTree(encoder));
+        n.set("train", Json.JSON.valueToTree(train));
+        n.set("data", Json.JSON.valueToTree(data));
+        return Json.JSON.convertValue(n, Map.class);
+    }
+}

@@ -1,0 +1,46 @@
+package io.cobench.train;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Adam with decoupled weight decay (Loshchilov and Hutter), as torch.optim.AdamW:
+ * w -= lr * wd * w; m, v moments with bias correction; w -= lr * m_hat / (sqrt(v_hat) + eps).
+ */
+public final class AdamWUpdater implements Updater {
+    private final INDArray m;
+    private final INDArray v;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+
+    public AdamWUpdater(INDArray param, double beta1, double beta2, double eps, double weightDecay) {
+        this.m = param.ulike().assign(0);
+        this.v = param.ulike().assign(0);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+    }
+
+    @Override
+    public void step(INDArray param, INDArray grad, double lr, long iteration) {
+        long t = iteration + 1;
+        if (weightDecay != 0) {
+            param.muli(1 - lr * weightDecay);
+        }
+        m.muli(beta1).addi(grad.mul(1 - beta1));
+        v.muli(beta2).addi(grad.mul(grad).muli(1 - beta2));
+        double c1 = 1 - Math.pow(beta1, t);
+        double c2 = 1 - Math.pow(beta2, t);
+        INDArray denom = Transforms.sqrt(v.div(c2), false).addi(eps);
+        param.subi(m.div(c1).divi(denom).muli(lr));
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        return Map.of("m", m, "v", v);
+    }
+}

@@ -1,0 +1,48 @@
+package io.cobench.train;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * LARS as the SSL papers use it (BYOL, the CoBooM code): for weights with more than one
+ * dimension, g' = g + wd w and the step is scaled by the trust ratio eta ||w|| / ||g'||; biases
+ * and BN parameters (ndim <= 1) get neither adaptation nor weight decay. Momentum is
+ * heavy-ball on the scaled step: v = m v + lr * trust * g', w = w - v.
+ */
+public final class LarsUpdater implements Updater {
+    private final INDArray velocity;
+    private final double momentum;
+    private final double weightDecay;
+    private final double eta;
+    private final boolean adapt;
+
+    public LarsUpdater(INDArray param, double momentum, double weightDecay, double eta, boolean adapt) {
+        this.velocity = param.ulike().assign(0);
+        this.momentum = momentum;
+        this.weightDecay = weightDecay;
+        this.eta = eta;
+        this.adapt = adapt;
+    }
+
+    @Override
+    public void step(INDArray param, INDArray grad, double lr, long iteration) {
+        double trust = 1.0;
+        if (adapt) {
+            if (weightDecay != 0) {
+                grad.addi(param.mul(weightDecay));
+            }
+            double wn = param.norm2Number().doubleValue();
+            double gn = grad.norm2Number().doubleValue();
+            if (wn > 0 && gn > 0) {
+                trust = eta * wn / gn;
+            }
+        }
+        velocity.muli(momentum).addi(grad.muli(lr * trust));
+        param.subi(velocity);
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        return Map.of("velocity", velocity);
+    }
+}

@@ -1,0 +1,31 @@
+package io.cobench.train;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** SGD with heavy-ball momentum and coupled weight decay, as torch.optim.SGD: v = m v + (g + wd w), w -= lr v. */
+public final class SgdUpdater implements Updater {
+    private final INDArray velocity;
+    private final double momentum;
+    private final double weightDecay;
+
+    public SgdUpdater(INDArray param, double momentum, double weightDecay) {
+        this.velocity = param.ulike().assign(0);
+        this.momentum = momentum;
+        this.weightDecay = weightDecay;
+    }
+
+    @Override
+    public void step(INDArray param, INDArray grad, double lr, long iteration) {
+        if (weightDecay != 0) {
+            grad.addi(param.mul(weightDecay));
+        }
+        velocity.muli(momentum).addi(grad);
+        param.subi(velocity.mul(lr));
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        return Map.of("velocity", velocity);
+    }
+}

@@ -1,0 +1,312 @@
+package io.cobench.train;
+
+import io.cobench.graph.GraphContext;
+import io.cobench.graph.ResNetConfig;
+import io.cobench.spi.EmaSpec;
+import io.cobench.spi.OptimizerGroup;
+import io.cobench.spi.SslMethod;
+import io.cobench.spi.StepState;
+import io.cobench.spi.TrainGraph;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A method's graph with everything the harness keeps beside it (updaters, BN running
+ * statistics, EMA pairs), advanced one step at a time. {@link Trainer} drives it; tests can
+ * drive it directly and look at the graph between steps.
+ */
+public final class TrainingSession {
+
+    /** One optimiser group, resolved to concrete variables. */
+    private record Group(OptimizerGroup spec, OptimizerConfig cfg, List<String> vars, Map<String, Updater> updaters) {
+    }
+
+    /** One EMA pair: target variable follows online variable. */
+    private record EmaPair(String target, String online, EmaSpec spec) {
+    }
+
+    /** What one step produced. */
+    public record StepResult(long step, Map<String, Double> losses, Map<String, Double> metrics,
+                             Map<String, Double> lr, double gradNorm) {
+    }
+
+    private final SslMethod method;
+    private final TrainConfig train;
+    private final SameDiff sd;
+    private final GraphContext ctx;
+    private final TrainGraph graph;
+    private final List<Group> groups = new ArrayList<>();
+    private final List<EmaPair> ema = new ArrayList<>();
+    private final List<String> outputs = new ArrayList<>();
+    private final List<String> placeholders = new ArrayList<>();
+    private final long totalSteps;
+    private final long stepsPerEpoch;
+
+    public TrainingSession(SslMethod method, ResNetConfig encoder, TrainConfig train, long stepsPerEpoch) {
+        this.method = method;
+        this.train = train;
+        this.stepsPerEpoch = stepsPerEpoch;
+        this.totalSteps = train.totalSteps(stepsPerEpoch);
+        this.sd = SameDiff.create();
+        this.ctx = GraphContext.create(sd, GraphContext.Mode.TRAIN, train.seed());
+        this.graph = method.build(ctx, encoder);
+        resolveEma();
+        resolveGroups();
+        Set<String> out = new LinkedHashSet<>(graph.lossTerms().values());
+        out.addAll(graph.metrics().values());
+        out.addAll(graph.stepOutputs());
+        for (GraphContext.BnLayer bn : ctx.bnLayers()) {
+            out.add(bn.batchMean().name());
+            out.add(bn.batchVar().name());
+        }
+        outputs.addAll(out);
+        for (SDVariable v : sd.variables()) {
+            if (v.isPlaceHolder()) {
+                placeholders.add(v.name());
+            }
+        }
+        Set<String> losses = new LinkedHashSet<>();
+        for (Group g : groups) {
+            losses.add(g.spec().lossVariable());
+        }
+        sd.setLossVariables(losses.toArray(String[]::new));
+    }
+
+    private void resolveEma() {
+        for (EmaSpec spec : graph.ema()) {
+            for (SDVariable v : sd.variables()) {
+                String n = v.name();
+                if (v.getVariableType() == VariableType.VARIABLE && n.startsWith(spec.targetPrefix())
+                        && !ctx.nonTrainable().contains(n)) {
+                    String online = spec.onlinePrefix() + n.substring(spec.targetPrefix().length());
+                    if (!sd.hasVariable(online)) {
+                        throw new IllegalStateException("EMA target " + n + " has no online variable " + online);
+                    }
+                    ema.add(new EmaPair(n, online, spec));
+                }
+            }
+        }
+    }
+
+    private void resolveGroups() {
+        Set<String> excluded = new HashSet<>(ctx.nonTrainable());
+        ema.forEach(p -> excluded.add(p.target()));
+        List<String> trainable = new ArrayList<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE && !excluded.contains(v.name())) {
+                trainable.add(v.name());
+            }
+        }
+        Set<String> claimed = new HashSet<>();
+        List<OptimizerGroup> specs = graph.optimizers();
+        List<List<String>> members = new ArrayList<>();
+        for (OptimizerGroup g : specs) {
+            List<String> vars = new ArrayList<>();
+            if (!g.scopePrefix().isEmpty()) {
+                for (String n : trainable) {
+                    if (n.startsWith(g.scopePrefix())) {
+                        vars.add(n);
+                        claimed.add(n);
+                    }
+                }
+            }
+            members.add(vars);
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).scopePrefix().isEmpty()) {
+                for (String n : trainable) {
+                    if (!claimed.contains(n)) {
+                        members.get(i).add(n);
+                    }
+                }
+            }
+            if (members.get(i).isEmpty()) {
+                throw new IllegalStateException("optimizer group '" + specs.get(i).name() + "' has no trainable variables");
+            }
+            OptimizerConfig cfg = specs.get(i).optimizer() != null ? specs.get(i).optimizer() : train.optimizer();
+            groups.add(new Group(specs.get(i), cfg, members.get(i), new LinkedHashMap<>()));
+        }
+    }
+
+    public SameDiff sd() {
+        return sd;
+    }
+
+    public GraphContext context() {
+        return ctx;
+    }
+
+    public TrainGraph graph() {
+        return graph;
+    }
+
+    public long totalSteps() {
+        return totalSteps;
+    }
+
+    public long stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    /** Names of the variables the optimisers update. */
+    public List<String> trainableVariables() {
+        List<String> all = new ArrayList<>();
+        groups.forEach(g -> all.addAll(g.vars()));
+        return all;
+    }
+
+    /** The learning rate of group {@code g} at {@code step}. */
+    double lr(Group g, long step) {
+        OptimizerConfig c = g.cfg();
+        double peak = c.peakLr(train.batchSize());
+        long warmup = Math.round(c.warmupFraction() * totalSteps);
+        return Schedules.warmupCosine(step, totalSteps, warmup, peak, peak * c.finalLrFraction());
+    }
+
+    /** Runs forward, backward and update for {@code step} on {@code batch} (placeholder arrays). */
+    public StepResult step(long step, Map<String, INDArray> batch) {
+        StepState state = new StepState(step, totalSteps, step / stepsPerEpoch,
+                (totalSteps + stepsPerEpoch - 1) / stepsPerEpoch, train.seed(), sd);
+        Map<String, INDArray> all = new LinkedHashMap<>(batch);
+        all.putAll(method.extraInputs(state));
+        // The pipeline may supply arrays this method does not use (a clean target, say).
+        Map<String, INDArray> ph = new LinkedHashMap<>();
+        for (String name : placeholders) {
+            INDArray a = all.get(name);
+            if (a == null) {
+                throw new IllegalStateException("method " + method.name() + " needs input '" + name
+                        + "' but the batch has only " + all.keySet());
+            }
+            ph.put(name, a);
+        }
+        Map<String, INDArray> outs = null;
+        Map<String, Double> lrs = new LinkedHashMap<>();
+        double gradNormAll = 0;
+        for (int gi = 0; gi < groups.size(); gi++) {
+            Group g = groups.get(gi);
+            List<String> want = gi == 0 ? outputs : List.of(g.spec().lossVariable());
+            OutAndGrad og = sd.calculateGradientsAndOutputs(ph, want, g.vars());
+            if (gi == 0) {
+                outs = og.getOutputs();
+                checkLosses(step, outs);
+            }
+            Map<String, INDArray> grads = og.getGradients();
+            double sq = 0;
+            for (String v : g.vars()) {
+                INDArray gr = grads.get(v);
+                if (gr == null) {
+                    throw new IllegalStateException("no gradient for trainable variable " + v
+                            + " (not connected to loss " + g.spec().lossVariable() + ")");
+                }
+                double n = gr.norm2Number().doubleValue();
+                if (!Double.isFinite(n)) {
+                    throw new NonFiniteException(step, "gradient of " + v, n);
+                }
+                sq += n * n;
+            }
+            double norm = Math.sqrt(sq);
+            gradNormAll += sq;
+            double scale = g.cfg().clipNorm() > 0 && norm > g.cfg().clipNorm() ? g.cfg().clipNorm() / norm : 1.0;
+            double lr = lr(g, step);
+            lrs.put(g.spec().name(), lr);
+            for (String v : g.vars()) {
+                INDArray param = sd.getArrForVarName(v);
+                INDArray gr = grads.get(v);
+                if (scale != 1.0) {
+                    gr.muli(scale);
+                }
+                g.updaters().computeIfAbsent(v, k -> Updater.create(g.cfg(), param)).step(param, gr, lr, step);
+            }
+        }
+        final Map<String, INDArray> result = outs;
+        updateBatchNorm(result);
+        updateEma(step);
+        method.afterStep(state, result);
+        Map<String, Double> losses = new LinkedHashMap<>();
+        graph.lossTerms().forEach((k, v) -> losses.put(k, result.get(v).getDouble(0)));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        graph.metrics().forEach((k, v) -> metrics.put(k, result.get(v).getDouble(0)));
+        return new StepResult(step, losses, metrics, lrs, Math.sqrt(gradNormAll));
+    }
+
+    private void checkLosses(long step, Map<String, INDArray> outs) {
+        for (var e : graph.lossTerms().entrySet()) {
+            double v = outs.get(e.getValue()).getDouble(0);
+            if (!Double.isFinite(v)) {
+                throw new NonFiniteException(step, "loss term '" + e.getKey() + "'", v);
+            }
+        }
+    }
+
+    /** running = (1 - momentum) running + momentum batch, as PyTorch (with the biased batch variance). */
+    private void updateBatchNorm(Map<String, INDArray> outs) {
+        for (GraphContext.BnLayer bn : ctx.bnLayers()) {
+            double m = bn.momentum();
+            sd.getArrForVarName(bn.runningMean()).muli(1 - m).addi(outs.get(bn.batchMean().name()).mul(m));
+            sd.getArrForVarName(bn.runningVar()).muli(1 - m).addi(outs.get(bn.batchVar().name()).mul(m));
+        }
+    }
+
+    private void updateEma(long step) {
+        for (EmaPair p : ema) {
+            EmaSpec s = p.spec();
+            double m = s.cosine() ? Schedules.emaMomentum(step, totalSteps, s.m0()) : s.m0();
+            INDArray t = sd.getArrForVarName(p.target());
+            t.muli(m).addi(sd.getArrForVarName(p.online()).mul(1 - m));
+        }
+    }
+
+    /** Every VARIABLE of the graph, by name (live arrays). */
+    public Map<String, INDArray> variables() {
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                m.put(v.name(), sd.getArrForVarName(v.name()));
+            }
+        }
+        return m;
+    }
+
+    /** Updater state keyed {@code group|variable|state}, created for variables not stepped yet so keys are stable. */
+    public Map<String, INDArray> updaterState() {
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        for (Group g : groups) {
+            for (String v : g.vars()) {
+                Updater u = g.updaters().computeIfAbsent(v, k -> Updater.create(g.cfg(), sd.getArrForVarName(v)));
+                u.state().forEach((k, a) -> m.put(g.spec().name() + "|" + v + "|" + k, a));
+            }
+        }
+        return m;
+    }
+
+    /** Restores a checkpoint's variables and updater state into this (freshly built) session. */
+    public void restore(Checkpoints.Snapshot s) {
+        Map<String, INDArray> vars = variables();
+        for (var e : vars.entrySet()) {
+            INDArray saved = s.variables().get(e.getKey());
+            if (saved == null) {
+                throw new IllegalStateException("checkpoint lacks variable " + e.getKey()
+                        + "; was it written by another method or config?");
+            }
+            e.getValue().assign(saved);
+        }
+        Map<String, INDArray> upd = updaterState();
+        for (var e : upd.entrySet()) {
+            INDArray saved = s.updaterState().get(e.getKey());
+            if (saved == null) {
+                throw new IllegalStateException("checkpoint lacks updater state " + e.getKey());
+            }
+            e.getValue().assign(saved);
+        }
+    }
+}

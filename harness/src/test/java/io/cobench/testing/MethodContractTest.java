@@ -1,0 +1,98 @@
+package io.cobench.testing;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cobench.graph.ResNetConfig;
+import io.cobench.spi.SslMethod;
+import io.cobench.train.OptimizerConfig;
+import io.cobench.train.TrainConfig;
+import io.cobench.train.TrainingSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What every method must satisfy; a method's test extends this and supplies the method. The
+ * graph builds with scoped names, the encoder scope exists, losses are finite and fall over 20
+ * steps on small images, and EMA targets move if the method has them.
+ */
+public abstract class MethodContractTest {
+
+    /** The method under test, at a tiny scale. */
+    protected abstract SslMethod method();
+
+    /** A tiny encoder: ResNet-18 at width 4, 1 channel, 32 px. */
+    protected ResNetConfig encoder() {
+        return new ResNetConfig(18, 4, 1, 32);
+    }
+
+    /** The optimiser for the 20-step run; SGD with momentum converges fast enough on the pool. */
+    protected OptimizerConfig optimizer() {
+        return OptimizerConfig.sgd(0.05, 0.9, 0.0);
+    }
+
+    /** Which loss term must fall; "loss" by default. */
+    protected String fallingTerm() {
+        return "loss";
+    }
+
+    protected SyntheticBatches data() {
+        return new SyntheticBatches(8, encoder().channels(), encoder().imageSize(), 8, 7);
+    }
+
+    protected TrainingSession session(long steps) {
+        TrainConfig tc = new TrainConfig(1, steps, 8, 11, optimizer(), 0, 1, 5);
+        return new TrainingSession(method(), encoder(), tc, steps);
+    }
+
+    @Test
+    void graphHasEncoderUnderItsScope() {
+        TrainingSession s = session(1);
+        String scope = method().encoderScope() + "/";
+        assertTrue(s.sd().hasVariable(scope + "stem/conv/W"), "no " + scope + "stem/conv/W");
+        assertTrue(s.sd().hasVariable(scope + "layer4/1/bn2/running_var"));
+    }
+
+    @Test
+    void lossIsFiniteAndFallsOverTwentySteps() {
+        TrainingSession s = session(20);
+        SyntheticBatches d = data();
+        List<Double> curve = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            double v = s.step(i, d.batch(i)).losses().get(fallingTerm());
+            assertTrue(Double.isFinite(v), "step " + i + ": " + v);
+            curve.add(v);
+            if (i % 5 == 4) {
+                System.gc();
+            }
+        }
+        double first = (curve.get(0) + curve.get(1) + curve.get(2)) / 3;
+        double last = (curve.get(17) + curve.get(18) + curve.get(19)) / 3;
+        assertTrue(last < first, fallingTerm() + " did not fall: " + curve);
+    }
+
+    @Test
+    void emaTargetsMoveWhenTheMethodHasThem() {
+        TrainingSession s = session(3);
+        if (s.graph().ema().isEmpty()) {
+            return;
+        }
+        String prefix = s.graph().ema().get(0).targetPrefix();
+        String anyTarget = s.variables().keySet().stream()
+                .filter(n -> n.startsWith(prefix) && n.endsWith("conv/W")).findFirst().orElseThrow();
+        INDArray before = s.sd().getArrForVarName(anyTarget).dup();
+        SyntheticBatches d = data();
+        for (int i = 0; i < 3; i++) {
+            s.step(i, d.batch(i));
+        }
+        assertFalse(before.equalsWithEps(s.sd().getArrForVarName(anyTarget), 0.0), anyTarget + " did not move");
+    }
+
+    /** Helper for subclasses: one step's losses. */
+    protected static Map<String, Double> oneStep(TrainingSession s, SyntheticBatches d, long step) {
+        return s.step(step, d.batch(step)).losses();
+    }
+}
