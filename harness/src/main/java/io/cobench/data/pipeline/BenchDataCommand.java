@@ -102,7 +102,7 @@ public final class BenchDataCommand implements CobenchCommand {
         }
         long t0 = System.nanoTime();
         ImageCache cache = ImageCache.open(root.resolve("cache-" + d.folder + "-" + size + ".u8"), sources,
-                new ImageCache.Spec(size, nih ? 1 : 3, ImageCache.BadImagePolicy.FAIL, nThreads, false));
+                new ImageCache.Spec(size, nih ? 1 : 3, io.cobench.data.BadImagePolicy.fail(), nThreads, false));
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         TwoViewTransform transform = new TwoViewTransform(TwoViewConfig.coboom());
         double seconds;

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.cobench.cli.UserError;
+import io.cobench.data.BadImagePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -46,7 +47,7 @@ class ImageCacheTest {
     }
 
     private static ImageCache.Spec spec(int size, int channels) {
-        return new ImageCache.Spec(size, channels, ImageCache.BadImagePolicy.FAIL, 2, false);
+        return new ImageCache.Spec(size, channels, BadImagePolicy.fail(), 2, false);
     }
 
     @Test
@@ -129,14 +130,14 @@ class ImageCacheTest {
         Files.writeString(broken, "garbage");
         List<ImageCache.Source> withBad = new ArrayList<>(sources);
         withBad.add(2, new ImageCache.Source("bad", broken));
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                () -> ImageCache.open(dir.resolve("f.u8"), withBad, spec(16, 1)));
+        UserError e = assertThrows(UserError.class, () -> ImageCache.open(dir.resolve("f.u8"), withBad, spec(16, 1)));
         assertTrue(e.getMessage().contains("broken.png"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("f.u8")), "a failed build leaves no cache");
 
-        ImageCache skip = ImageCache.open(dir.resolve("s.u8"), withBad,
-                new ImageCache.Spec(16, 1, ImageCache.BadImagePolicy.SKIP, 2, false));
+        BadImagePolicy policy = BadImagePolicy.skip();
+        ImageCache skip = ImageCache.open(dir.resolve("s.u8"), withBad, new ImageCache.Spec(16, 1, policy, 2, false));
         assertEquals(List.of("bad"), skip.skipped());
+        assertEquals(broken, policy.skipped().get(0).path());
         assertEquals(5, skip.count());
         assertEquals("id2", skip.id(2));
         assertArrayEquals(Resampler.resize(ImageDecoder.decode("id2", sources.get(2).file(), 1), 16, 16).pixels(),

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cobench.cli.UserError;
+import io.cobench.data.BadImagePolicy;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
@@ -74,14 +76,15 @@ class ImageDecoderTest {
     }
 
     @Test
-    void undecodableFilesAreNamedInTheError() throws IOException {
+    void undecodableFilesAreNamedInTheErrorOrSkippedAndRecorded() throws IOException {
         Path bad = dir.resolve("broken.png");
         Files.writeString(bad, "not a picture");
-        ImageDecoder.BadImageException e = assertThrows(ImageDecoder.BadImageException.class,
-                () -> ImageDecoder.decode("b", bad, 1));
+        UserError e = assertThrows(UserError.class, () -> ImageDecoder.decode("b", bad, 1));
         assertTrue(e.getMessage().contains("broken.png"), e.getMessage());
-        ImageDecoder.BadImageException missing = assertThrows(ImageDecoder.BadImageException.class,
-                () -> ImageDecoder.decode("m", dir.resolve("missing.png"), 1));
+        UserError missing = assertThrows(UserError.class, () -> ImageDecoder.decode("m", dir.resolve("missing.png"), 1));
         assertTrue(missing.getMessage().contains("missing.png"), missing.getMessage());
+        BadImagePolicy skip = BadImagePolicy.skip();
+        assertTrue(ImageDecoder.decode("b", bad, 3, skip).isEmpty());
+        assertEquals(bad, skip.skipped().get(0).path());
     }
 }
