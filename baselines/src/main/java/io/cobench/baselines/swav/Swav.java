@@ -7,6 +7,7 @@ import io.cobench.graph.GraphContext;
 import io.cobench.graph.Mlp;
 import io.cobench.graph.ResNet;
 import io.cobench.graph.ResNetConfig;
+import io.cobench.spi.OptimizerGroup;
 import io.cobench.spi.SslMethod;
 import io.cobench.spi.StepState;
 import io.cobench.spi.TrainGraph;
@@ -113,7 +114,7 @@ public final class Swav implements SslMethod {
         SDVariable loss = SwappedPrediction.loss(sd, "loss", scores, codes, BatchSize.count(sd, views.get(0)), crops,
                 cfg.temperature());
         return new TrainGraph(Map.of("loss", loss.name()),
-                List.of(io.cobench.spi.OptimizerGroup.main(loss.name())), List.of(), Map.of(), stepOutputs);
+                List.of(OptimizerGroup.main(loss.name())), List.of(), Map.of(), stepOutputs);
     }
 
     @Override
