@@ -3,7 +3,6 @@ package io.cobench.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cobench.cli.CobenchCommand;
 import io.cobench.cli.UserError;
-import io.cobench.data.pipeline.ImageCache;
 import io.cobench.engine.Engine;
 import io.cobench.io.Json;
 import io.cobench.spi.MethodRegistry;
@@ -69,7 +68,7 @@ public final class PretrainCommand implements CobenchCommand {
         Path runDir = out != null ? out : Path.of("runs", "pretrain",
                 cfg.method() + "-" + cfg.data().dataset() + "-s" + cfg.train().seed());
         PretrainData.Prepared data = PretrainData.prepare(m, cfg.encoder(), cfg, root, cacheDir,
-                badImagePolicy(), System.out);
+                io.cobench.data.BadImagePolicy.parse(onBadImage), System.out);
         System.out.println("pretraining " + cfg.method() + " on " + cfg.data().dataset() + " (" + root + "), "
                 + data.fingerprint().get("images") + " images, " + data.source().stepsPerEpoch() + " steps/epoch -> "
                 + runDir);
@@ -83,14 +82,6 @@ public final class PretrainCommand implements CobenchCommand {
             throw new UserError(e.getMessage());
         }
         return 0;
-    }
-
-    private ImageCache.BadImagePolicy badImagePolicy() {
-        return switch (onBadImage) {
-            case "fail" -> ImageCache.BadImagePolicy.FAIL;
-            case "skip" -> ImageCache.BadImagePolicy.SKIP;
-            default -> throw new UserError("--on-bad-image must be fail or skip, not '" + onBadImage + "'");
-        };
     }
 
     private RunConfig overridden(RunConfig c) {

@@ -42,7 +42,7 @@ public final class PretrainData {
      * @param policy what to do with an unreadable image (fail by default; skip lists it in the run record)
      */
     public static Prepared prepare(SslMethod method, ResNetConfig enc, RunConfig cfg, Path datasetRoot, Path cacheDir,
-                                   ImageCache.BadImagePolicy policy, PrintStream console) {
+                                   io.cobench.data.BadImagePolicy policy, PrintStream console) {
         String ds = cfg.data().dataset();
         DatasetIndex index = Datasets.loader(ds).load(datasetRoot);
         List<Sample> pool = ds.equals("nih") ? index.split(NihLoader.TRAIN_VAL) : index.samples();
@@ -74,7 +74,7 @@ public final class PretrainData {
         fp.put("images", pool.size());
         fp.put("cache_fingerprint", cache.fingerprint());
         fp.put("views", views.getClass().getSimpleName());
-        fp.put("bad_image_policy", policy.name().toLowerCase(java.util.Locale.ROOT));
+        fp.put("bad_image_policy", policy.skips() ? "skip" : "fail");
         fp.put("skipped_images", cache.skipped());
         fp.put("normalization", Map.of("mean", NORMALIZATION.mean(), "std", NORMALIZATION.std()));
         return new Prepared(src, fp);
