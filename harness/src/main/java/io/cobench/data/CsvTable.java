@@ -92,6 +92,10 @@ public final class CsvTable {
                     continue;
                 }
                 rowStart = lineNo;
+                if (line.indexOf('"') < 0) {
+                    out.add(new Row(rowStart, splitPlain(line, trim)));
+                    continue;
+                }
             } else {
                 field.append('\n');
             }
@@ -127,6 +131,21 @@ public final class CsvTable {
         }
         if (quoted) {
             throw new UserError(file + ":" + rowStart + ": quoted field is never closed");
+        }
+    }
+
+    /** The common case, a line without quotes: plain splitting at commas. */
+    private static List<String> splitPlain(String line, boolean trim) {
+        List<String> fields = new ArrayList<>(16);
+        int from = 0;
+        while (true) {
+            int comma = line.indexOf(',', from);
+            String f = comma < 0 ? line.substring(from) : line.substring(from, comma);
+            fields.add(trim ? f.strip() : f);
+            if (comma < 0) {
+                return fields;
+            }
+            from = comma + 1;
         }
     }
 

@@ -25,6 +25,9 @@ import java.util.TreeMap;
  */
 public final class PatientSubsets {
 
+    /** The label fractions of the paper's linear-probe tables: 1, 5, 10, 30 and 100%. */
+    public static final List<Double> PAPER_FRACTIONS = List.of(0.01, 0.05, 0.10, 0.30, 1.0);
+
     /** A pool split in two by patient. */
     public record Carve(List<Sample> rest, List<Sample> heldOut) {
     }

@@ -127,7 +127,7 @@ public final class StoreData implements DataProvider {
         Path file = cacheDir.resolve(dataset + "-" + size + "px-" + ch + "ch.u8");
         // One cache per dataset and size, holding every image found, whichever split asks.
         ImageCache cache = ImageCache.open(file, ImageCache.Source.of(index.found()),
-                new ImageCache.Spec(size, ch, ImageCache.BadImagePolicy.FAIL, Runtime.getRuntime().availableProcessors(),
+                new ImageCache.Spec(size, ch, io.cobench.data.BadImagePolicy.fail(), Runtime.getRuntime().availableProcessors(),
                         false));
         if (cache.wasBuilt()) {
             log.println("cached " + cache.count() + " " + dataset + " images at " + size + " px in " + file);

@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code cobench data check DATASET --root DIR}: what a dataset folder holds, before any training. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Read a dataset in its download layout and report images listed, found and missing,",
-                "labels per class, split sizes and patients shared between splits.",
-                "Works on label files alone (images then count as missing)."})
+        description = "Read a dataset in its download layout and report images listed, found and missing, "
+                + "labels per class, split sizes and patients shared between splits. Works on label files "
+                + "alone (images then count as missing).")
 public final class DataCheckCommand implements CobenchCommand {
 
     @Spec

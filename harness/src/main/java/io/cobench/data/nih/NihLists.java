@@ -73,7 +73,12 @@ public final class NihLists {
         int differ = 0;
         for (NihListFile.Listed l : listed) {
             Sample s = byId.get(l.name());
-            String patient = s != null ? s.patient() : NihDataEntry.patientOfName(l.name());
+            String patient;
+            try {
+                patient = s != null ? s.patient() : NihDataEntry.patientOfName(l.name());
+            } catch (UserError e) {
+                throw new UserError(file + ":" + l.line() + ": " + e.getMessage());
+            }
             patients.add(patient);
             if (testPatients.contains(patient)) {
                 patientsInTest.add(patient);

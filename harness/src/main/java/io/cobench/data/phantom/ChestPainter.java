@@ -99,10 +99,22 @@ final class ChestPainter {
         }
 
         SplittableRandom exposure = Seeds.rng(seed, "exposure");
+        // film response gain * v^gamma + offset, tabulated: pow per pixel was the painter's top cost
+        int steps = 4096;
+        float[] curve = new float[steps + 2];
+        for (int k = 0; k < curve.length; k++) {
+            curve[k] = (float) (a.gain() * StrictMath.pow(2.0 * k / steps, a.gamma()) + a.offset());
+        }
         for (float[] p : c.planes) {
             for (int i = 0; i < p.length; i++) {
-                double v = Math.max(0, p[i]);
-                p[i] = (float) (a.gain() * StrictMath.pow(v, a.gamma()) + a.offset());
+                float v = Math.max(0, p[i]);
+                if (v >= 2) {
+                    p[i] = (float) (a.gain() * StrictMath.pow(v, a.gamma()) + a.offset());
+                } else {
+                    float t = v * (steps / 2f);
+                    int k = (int) t;
+                    p[i] = curve[k] + (t - k) * (curve[k + 1] - curve[k]);
+                }
             }
         }
         c.blur(0.3 + 0.002 * s);

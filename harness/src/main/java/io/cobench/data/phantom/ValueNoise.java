@@ -9,12 +9,16 @@ final class ValueNoise {
     private final long seed;
 
     ValueNoise(long seed) {
-        this.seed = seed;
+        this.seed = Seeds.mix(seed);
     }
 
     private double lattice(long ix, long iy) {
-        long h = Seeds.mix(seed, ix, iy);
-        return (h >>> 11) * 0x1.0p-53;
+        // one SplitMix finaliser over a mix of the coordinates: the hot loop of every texture
+        long z = seed ^ (ix * 0x9E3779B97F4A7C15L) ^ (iy * 0xC2B2AE3D27D4EB4FL);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53;
     }
 
     private static double fade(double t) {

@@ -102,20 +102,24 @@ public final class BenchDataCommand implements CobenchCommand {
         }
         long t0 = System.nanoTime();
         ImageCache cache = ImageCache.open(root.resolve("cache-" + d.folder + "-" + size + ".u8"), sources,
-                new ImageCache.Spec(size, nih ? 1 : 3, ImageCache.BadImagePolicy.FAIL, nThreads, false));
+                new ImageCache.Spec(size, nih ? 1 : 3, io.cobench.data.BadImagePolicy.fail(), nThreads, false));
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         TwoViewTransform transform = new TwoViewTransform(TwoViewConfig.coboom());
         double seconds;
+        long cpu0;
+        double cpuSeconds;
         try (PrefetchBatchSource src = PrefetchBatchSource.of(cache, transform, Normalization.IMAGENET,
                 new PrefetchBatchSource.Config(batch, 0, nThreads, 2))) {
             for (int s = 0; s < warmup; s++) {
                 src.batch(s);
             }
             long start = System.nanoTime();
+            cpu0 = processCpuNanos();
             for (int s = warmup; s < warmup + batches; s++) {
                 src.batch(s);
             }
             seconds = (System.nanoTime() - start) / 1e9;
+            cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("bench", "data");
@@ -133,8 +137,20 @@ public final class BenchDataCommand implements CobenchCommand {
         out.put("cache_s", round(buildSeconds));
         out.put("cache_built", cache.wasBuilt());
         out.put("cores", Runtime.getRuntime().availableProcessors());
+        // on a shared machine wall time depends on the neighbours; CPU time per image does not
+        out.put("cpu_util", round(cpuSeconds / seconds));
+        out.put("img_per_cpu_s", round((double) batch * batches / cpuSeconds));
         System.out.println(Json.JSON.copy().disable(SerializationFeature.INDENT_OUTPUT)
                 .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(out));
+        return 0;
+    }
+
+    /** CPU time of this process (all threads), or 0 where the JVM does not report it. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package io.cobench.data.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cobench.data.BadImagePolicy;
 import io.cobench.data.Sample;
 import io.cobench.io.AtomicFiles;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class ImageCache implements ImageStore, AutoCloseable {
     private static final int VERSION = 1;
     private static final long DATA_START = 4096;
     /** Bumped when decoding or resizing changes, so old caches are rebuilt. */
-    private static final String PIPELINE = "imageio-pil-modes/triangle-antialias/v1";
+    private static final String PIPELINE = "data.ImageReader/triangle-antialias/v2";
     private static final long SEGMENT = 1L << 30;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,17 +54,11 @@ public final class ImageCache implements ImageStore, AutoCloseable {
         }
     }
 
-    /** What happens to a file that cannot be decoded. */
-    public enum BadImagePolicy {
-        /** Stop the build with an error naming the file. */
-        FAIL,
-        /** Leave the image out of the index and list it in {@link #skipped()}. */
-        SKIP
-    }
-
     /**
      * @param size edge of the stored square images in pixels
      * @param channels 1 (grey) or 3 (RGB)
+     * @param policy what to do with a file that cannot be decoded: stop with an error naming it,
+     *     or leave it out of the index, record it in the policy and list it in {@link #skipped()}
      * @param threads decoding threads
      * @param progress show a progress bar while building
      */
@@ -81,7 +76,7 @@ public final class ImageCache implements ImageStore, AutoCloseable {
         }
 
         public static Spec of(int size, int channels) {
-            return new Spec(size, channels, BadImagePolicy.FAIL, Runtime.getRuntime().availableProcessors(), false);
+            return new Spec(size, channels, BadImagePolicy.fail(), Runtime.getRuntime().availableProcessors(), false);
         }
     }
 
@@ -307,19 +302,16 @@ public final class ImageCache implements ImageStore, AutoCloseable {
                 jobs.add(pool.submit(() -> {
                     Source s = sources.get(index);
                     long offset = DATA_START + (long) index * stride;
-                    try {
-                        ImageU8 img = Resampler.resize(ImageDecoder.decode(s.id(), s.file(), spec.channels()),
-                                spec.size(), spec.size());
+                    var decoded = ImageDecoder.decode(s.id(), s.file(), spec.channels(), spec.policy());
+                    if (decoded.isPresent()) {
+                        ImageU8 img = Resampler.resize(decoded.get(), spec.size(), spec.size());
                         ByteBuffer buf = ByteBuffer.wrap(img.pixels());
                         long pos = offset;
                         while (buf.hasRemaining()) {
                             pos += ch.write(buf, pos);
                         }
                         entries[index] = new Entry(s.id(), offset, spec.size(), spec.size(), spec.channels());
-                    } catch (ImageDecoder.BadImageException e) {
-                        if (spec.policy() == BadImagePolicy.FAIL) {
-                            throw new UncheckedIOException(e.getMessage(), e);
-                        }
+                    } else {
                         skipped[index] = s.id();
                     }
                     bar.step();
@@ -353,8 +345,8 @@ public final class ImageCache implements ImageStore, AutoCloseable {
             throw new IOException("cache build interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException u) {
-                throw u;
+            if (cause instanceof RuntimeException re) {
+                throw re;
             }
             throw new IOException(cause.getMessage(), cause);
         } finally {

@@ -136,6 +136,22 @@ class NihFixtureTest {
     }
 
     @Test
+    void againstTestCountsUnknownNihNamesAndRefusesOthers() {
+        TestImages.text(root.resolve("Data_Entry_2017_v2020.csv"), V2020_HEADER
+                + "00000001_000.png,Mass,0,1,57,M,PA,2682,2749,0.1,0.1\n"
+                + "00000002_000.png,No Finding,0,2,57,M,PA,2682,2749,0.1,0.1\n");
+        TestImages.text(root.resolve("train_val_list.txt"), "00000001_000.png\n");
+        TestImages.text(root.resolve("test_list.txt"), "00000002_000.png\n");
+        DatasetIndex idx = new NihLoader(NihLabelOrder.ALPHABETICAL_15).load(root);
+        Path list = TestImages.text(root.resolve("pre.txt"), "00000002_000.png 0 0 0 0 1 0 0 0 0 0 0 0 0 0\n"
+                + "00000001_000.png\n00000009_001.png\n");
+        assertEquals(new NihLists.TestOverlap(3, 1, 1, 3, 1, 1, 1), NihLists.againstTest(idx, list));
+        Path bad = TestImages.text(root.resolve("bad.txt"), "00000001_000.png\nscan.png\n");
+        UserError e = assertThrows(UserError.class, () -> NihLists.againstTest(idx, bad));
+        assertEquals(bad + ":2: 'scan.png' is not an NIH file name (PPPPPPPP_NNN.png)", e.getMessage());
+    }
+
+    @Test
     void subsetNamingUnknownImagesGivesCountAndExamples() {
         TestImages.text(root.resolve("Data_Entry_2017_v2020.csv"), V2020_HEADER
                 + "00000001_000.png,Mass,0,1,57,M,PA,2682,2749,0.1,0.1\n");

@@ -137,7 +137,7 @@ class NihRealMetadataTest {
     @Test
     void nestedPatientAwareSubsetsOfTrainVal() {
         List<Sample> pool = index.split("train_val");
-        List<Double> fractions = List.of(0.01, 0.05, 0.10, 0.30, 1.0);
+        List<Double> fractions = PatientSubsets.PAPER_FRACTIONS;
         Map<Double, List<Sample>> subsets = PatientSubsets.nested(pool, fractions, 7);
         List<Sample> previous = List.of();
         for (double p : fractions) {
