@@ -33,7 +33,7 @@ class ReproduceCommandTest {
         Path cfg = tmp.resolve("tiny.yaml");
         Files.writeString(cfg, """
                 name: tiny
-                methods: [supervised, swav-not-here]
+                methods: [sup, swav-not-here]
                 protocols: [linear, finetune]
                 datasets:
                   nih: [100]
@@ -45,7 +45,6 @@ class ReproduceCommandTest {
                 data:
                   phantom: {dir: %s, size: 32, count: 40, seed: 0}
                   roots: {}
-                  normalization: unit
                   valFraction: 0.2
                 """.formatted(Path.of("../configs/cpu").toAbsolutePath(),
                 Path.of("../configs/eval/cpu.yaml").toAbsolutePath(), tmp.resolve("phantom")));
@@ -55,8 +54,8 @@ class ReproduceCommandTest {
         String log = out.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains("method 'swav-not-here' (swav-not-here) is not registered"), log);
         assertTrue(log.contains("2 cells: 0 finished earlier, 2 evaluated now; 0 failed unit(s)"), log);
-        assertTrue(Files.isRegularFile(store.resolve("eval/linear__nih__f100__supervised__s0/DONE")));
-        assertTrue(Files.isRegularFile(store.resolve("eval/finetune__nih__f100__supervised__s0/DONE")));
+        assertTrue(Files.isRegularFile(store.resolve("eval/linear__nih__f100__sup__s0/DONE")));
+        assertTrue(Files.isRegularFile(store.resolve("eval/finetune__nih__f100__sup__s0/DONE")));
         Path report = tmp.resolve("store-report/report.md");
         assertTrue(Files.isRegularFile(report), log);
         assertTrue(Files.readString(report).contains("| Sup. |"));

@@ -35,10 +35,10 @@ class StoreDataTest {
     @BeforeAll
     static void phantom() {
         Engine.start(null);
-        GridConfig g = TestGrids.grid(List.of("supervised"), Map.of("nih", List.of(10, 100), "siim", List.of(100)),
+        GridConfig g = TestGrids.grid(List.of("sup"), Map.of("nih", List.of(10, 100), "siim", List.of(100)),
                 List.of("linear"), List.of(0), null);
         g = g.withData(new GridConfig.DataSpec(new GridConfig.PhantomSpec(tmp.resolve("phantom").toString(), 64, 60, 0),
-                Map.of(), "unit", 0.2));
+                Map.of(), 0.2));
         data = new StoreData(g, tmp.resolve("cache"), new PrintStream(new ByteArrayOutputStream()));
     }
 
