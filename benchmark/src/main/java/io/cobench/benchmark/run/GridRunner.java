@@ -153,7 +153,7 @@ public final class GridRunner {
                         Outcome out = evaluate(c, k, weights);
                         CellMetrics m = CellWriter.write(store.evalDir(c), c, out, new CellWriter.Labels(
                                         methods.row(c.method()), cfg.selection(), hashes.get(c), pretrainRun(k)),
-                                provenance(c, k, weights, start), metrics);
+                                provenance(c, k, weights, out, start), metrics);
                         evaluated++;
                         progress.done(GridPlan.cost(c), String.format(Locale.ROOT, "%-40s %s %s (%.1f s, cpu %.1f s)",
                                 c.id(), m.metric(), m.value() == null ? "undefined" : String.format(Locale.ROOT, "%.4f",
@@ -228,7 +228,8 @@ public final class GridRunner {
         return methods.pretrained(k.method()) ? k.runId() : null;
     }
 
-    private Map<String, Object> provenance(Cell c, PretrainKey k, EncoderWeights weights, Instant start) {
+    private Map<String, Object> provenance(Cell c, PretrainKey k, EncoderWeights weights, Outcome out,
+                                           Instant start) {
         Map<String, Object> config = new LinkedHashMap<>(CellConfig.resolve(cfg, c, methods));
         config.put("fraction", c.fraction());
         config.put("seed", c.seed());
@@ -236,7 +237,9 @@ public final class GridRunner {
         config.put("encoder_weights", weights.origin());
         Map<String, Object> fp = new LinkedHashMap<>(dataset(c.dataset()).fingerprint(c.fraction(),
                 Evaluator.seeds(c).get("subset")));
-        return Provenance.of(config, Evaluator.seeds(c), fp, pretrainRun(k), start, Instant.now());
+        Map<String, Object> p = Provenance.of(config, Evaluator.seeds(c), fp, pretrainRun(k), start, Instant.now());
+        p.put("training", out.training());
+        return p;
     }
 
     // ---- Grad-CAM ------------------------------------------------------------------------------
