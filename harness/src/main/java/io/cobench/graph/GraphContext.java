@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,6 +32,12 @@ public final class GraphContext {
     private static final class Registry {
         final List<BnLayer> bn = new ArrayList<>();
         final Set<String> nonTrainable = new LinkedHashSet<>();
+        /**
+         * Initial values come from a Java generator: in ND4J M2.1 a re-seeded Nd4j.getRandom()
+         * repeats only its first draw (later randn/rand calls differ from run to run), so equal
+         * seeds would not give equal weights.
+         */
+        SplittableRandom rng = new SplittableRandom(0);
     }
 
     private final SameDiff sd;
@@ -48,7 +55,9 @@ public final class GraphContext {
     /** A fresh root context; seeds ND4J's generator so weight initialisation is reproducible. */
     public static GraphContext create(SameDiff sd, Mode mode, long seed) {
         Nd4j.getRandom().setSeed(seed);
-        return new GraphContext(sd, mode, "", new Registry());
+        Registry r = new Registry();
+        r.rng = new SplittableRandom(seed);
+        return new GraphContext(sd, mode, "", r);
     }
 
     public SameDiff sd() {
@@ -89,15 +98,26 @@ public final class GraphContext {
 
     /** He-normal weights (fan-in), the default for convolutions and linear layers before ReLU. */
     public SDVariable heNormal(String local, long fanIn, long... shape) {
-        INDArray w = Nd4j.randn(Nd4j.defaultFloatingPointType(), shape).muli(Math.sqrt(2.0 / fanIn));
-        return var(local, w);
+        double sd = Math.sqrt(2.0 / fanIn);
+        return var(local, fill(shape, () -> registry.rng.nextGaussian() * sd));
     }
 
     /** Uniform(-1/sqrt(fanIn), 1/sqrt(fanIn)), PyTorch's default for linear layers and biases. */
     public SDVariable uniformFanIn(String local, long fanIn, long... shape) {
         double b = 1.0 / Math.sqrt(fanIn);
-        INDArray w = Nd4j.rand(Nd4j.defaultFloatingPointType(), shape).muli(2 * b).subi(b);
-        return var(local, w);
+        return var(local, fill(shape, () -> (2 * registry.rng.nextDouble() - 1) * b));
+    }
+
+    private static INDArray fill(long[] shape, java.util.function.DoubleSupplier draw) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        double[] v = new double[Math.toIntExact(n)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = draw.getAsDouble();
+        }
+        return Nd4j.create(v, shape, 'c').castTo(Nd4j.defaultFloatingPointType());
     }
 
     public SDVariable zeros(String local, long... shape) {

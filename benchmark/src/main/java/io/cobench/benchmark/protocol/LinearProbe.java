@@ -7,6 +7,7 @@ import io.cobench.benchmark.model.BatchOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,10 +42,12 @@ public final class LinearProbe {
         int d = (int) x.size(1);
         int c = classes.size();
         INDArray labels = Nd4j.createFromArray(y).castTo(DataType.FLOAT);
-        Nd4j.getRandom().setSeed(seed);
+        // PyTorch's Linear initialisation, from a Java generator: a re-seeded ND4J generator does not
+        // repeat its draws in M2.1.
+        SplittableRandom rng = new SplittableRandom(seed);
         double bound = 1.0 / Math.sqrt(d);
-        INDArray w = Nd4j.rand(DataType.FLOAT, d, c).muli(2 * bound).subi(bound);
-        INDArray b = Nd4j.rand(DataType.FLOAT, 1, c).muli(2 * bound).subi(bound);
+        INDArray w = uniform(rng, bound, d, c);
+        INDArray b = uniform(rng, bound, 1, c);
         Map<String, INDArray> params = Map.of("w", w, "b", b);
         AdamW opt = new AdamW(spec.weightDecay());
         BatchOrder order = new BatchOrder(n, spec.batchSize(), seed);
@@ -78,6 +81,14 @@ public final class LinearProbe {
             }
         }
         return new Result(best, TrainingLog.of(total, order.batchSize(), losses, scores, bestCheck, bestStep));
+    }
+
+    private static INDArray uniform(SplittableRandom rng, double bound, int rows, int cols) {
+        float[] v = new float[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) ((2 * rng.nextDouble() - 1) * bound);
+        }
+        return Nd4j.create(v, new long[] {rows, cols}, 'c');
     }
 
     /** Mean binary cross-entropy of probabilities {@code p} against {@code y}. */

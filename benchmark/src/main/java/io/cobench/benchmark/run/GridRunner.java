@@ -31,12 +31,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fills a store with a grid (or one shard of it). Unit by unit, it pretrains the encoder unless a
  * finished run exists, then evaluates the unit's unfinished cells; finished cells are skipped and
  * unfinished ones redone, so an interrupted run continues where it stopped. A unit that fails is
- * reported and the others go on.
+ * reported and the others go on. Units run on a small pool of workers; a user error or an
+ * {@link Error} in one stops the others before their next cell and is rethrown.
  */
 public final class GridRunner {
 
@@ -64,11 +70,17 @@ public final class GridRunner {
     private final boolean showBar;
     private final Metrics metrics = Metrics.DEFAULT;
     private final Map<Downstream, DownstreamData> opened = new EnumMap<>(Downstream.class);
-    private Evaluator evaluator;
-    private GradCam gradCam;
+    private final int workers;
+    /** Networks and their gradient graphs are per worker thread, built once and reused. */
+    private final ThreadLocal<Evaluator> evaluator;
+    private final ThreadLocal<GradCam> gradCam = new ThreadLocal<>();
 
+    /**
+     * @param workers units run in parallel, each on its own thread with its own networks; results do
+     *                not depend on it
+     */
     public GridRunner(GridConfig cfg, ResultsStore store, DataProvider data, Pretrainer pretrainer,
-                      MethodCatalog methods, PrintStream log, Listener listener, boolean showBar) {
+                      MethodCatalog methods, PrintStream log, Listener listener, boolean showBar, int workers) {
         this.cfg = cfg;
         this.store = store;
         this.data = data;
@@ -77,6 +89,11 @@ public final class GridRunner {
         this.log = log;
         this.listener = listener;
         this.showBar = showBar;
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+        }
+        this.workers = workers;
+        this.evaluator = ThreadLocal.withInitial(() -> new Evaluator(cfg.encoder(), cfg.eval(), metrics));
     }
 
     public Summary run(GridPlan plan) {
@@ -97,7 +114,6 @@ public final class GridRunner {
                 continue;
             }
             boolean pretrainNeeded = methods.pretrained(k.method()) && !ResultsStore.isDone(store.pretrainDir(k));
-            boolean unitOpen = pretrainNeeded;
             for (Cell c : plan.cells(k)) {
                 String hash = CellConfig.hash(CellConfig.resolve(cfg, c, methods));
                 hashes.put(c, hash);
@@ -106,8 +122,6 @@ public final class GridRunner {
                 if (finished(c, hash)) {
                     alreadyDone++;
                     done += GridPlan.cost(c);
-                } else {
-                    unitOpen = true;
                 }
             }
             if (methods.pretrained(k.method())) {
@@ -119,77 +133,122 @@ public final class GridRunner {
                 done += gradcamDone(k.method()) ? 1 : 0;
             }
         }
-        Map<String, String> failed = new LinkedHashMap<>();
-        int evaluated = 0;
-        int gradcams = 0;
+        Map<String, String> failed = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        AtomicInteger evaluated = new AtomicInteger();
+        AtomicInteger gradcams = new AtomicInteger();
+        AtomicReference<Throwable> fatal = new AtomicReference<>();
+        List<PretrainKey> queue = plan.units().stream().filter(k -> !missing.contains(k.method())).toList();
+        int threads = Math.max(1, Math.min(workers, queue.size()));
+        useNativeThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / threads));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "grid-worker");
+            t.setDaemon(true);
+            return t;
+        });
         try (Progress progress = new Progress(log, "grid", total, done, showBar)) {
-            for (PretrainKey k : plan.units()) {
-                if (missing.contains(k.method())) {
-                    continue;
-                }
-                List<Cell> todo = plan.cells(k).stream().filter(c -> !finished(c, hashes.get(c))).toList();
-                Cell camCell = gradcamCell(k, plan);
-                boolean camTodo = camCell != null && !gradcamDone(k.method());
-                if (todo.isEmpty() && !camTodo) {
-                    continue;
-                }
-                try {
-                    progress.now("encoder " + k.runId());
-                    long t0 = System.nanoTime();
-                    long cpu0 = cpuNanos();
-                    boolean pretraining = methods.pretrained(k.method())
-                            && !ResultsStore.isDone(store.pretrainDir(k));
-                    EncoderWeights weights = encoder(k);
-                    if (pretraining) {
-                        progress.done(GridPlan.costPretrain(), String.format(Locale.ROOT,
-                                "pretrained %s in %.1f s (cpu %.1f s)", k.runId(), (System.nanoTime() - t0) / 1e9,
-                                (cpuNanos() - cpu0) / 1e9));
+            for (PretrainKey k : queue) {
+                pool.execute(() -> {
+                    if (fatal.get() != null) {
+                        return;
                     }
-                    for (Cell c : todo) {
-                        progress.now(c.id());
-                        long t = System.nanoTime();
-                        long cpu = cpuNanos();
-                        Instant start = Instant.now();
-                        Outcome out = evaluate(c, k, weights);
-                        CellMetrics m = CellWriter.write(store.evalDir(c), c, out, new CellWriter.Labels(
-                                        methods.row(c.method()), cfg.selection(), hashes.get(c), pretrainRun(k)),
-                                provenance(c, k, weights, out, start), metrics);
-                        evaluated++;
-                        progress.done(GridPlan.cost(c), String.format(Locale.ROOT, "%-40s %s %s (%.1f s, cpu %.1f s)",
-                                c.id(), m.metric(), m.value() == null ? "undefined" : String.format(Locale.ROOT, "%.4f",
-                                        m.value()), (System.nanoTime() - t) / 1e9, (cpuNanos() - cpu) / 1e9));
-                        if (camTodo && c.equals(camCell)) {
-                            gradcams += explain(k, out, progress);
-                            camTodo = false;
+                    try {
+                        runUnit(k, plan, hashes, progress, evaluated, gradcams, fatal);
+                    } catch (UserError e) {
+                        fatal.compareAndSet(null, e);
+                    } catch (RuntimeException e) {
+                        failed.put(k.runId(), e.toString());
+                        progress.note("FAILED " + k.runId() + ": " + e);
+                        synchronized (log) {
+                            e.printStackTrace(log);
                         }
-                        listener.cellFinished(c, m);
+                    } catch (Error e) {
+                        fatal.compareAndSet(null, e);
                     }
-                    if (camTodo) {
-                        // The cell finished in an earlier run; its deterministic head is trained again.
-                        gradcams += explain(k, evaluate(camCell, k, weights), progress);
-                    }
-                } catch (RuntimeException e) {
-                    if (e instanceof UserError) {
-                        throw e;
-                    }
-                    failed.put(k.runId(), e.toString());
-                    progress.note("FAILED " + k.runId() + ": " + e);
-                    e.printStackTrace(log);
-                }
+                });
+            }
+            pool.shutdown();
+            try {
+                pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the grid was running", e);
             }
         }
-        return new Summary(cells, alreadyDone, evaluated, missing, failed, gradcams);
+        Throwable f = fatal.get();
+        if (f instanceof RuntimeException re) {
+            throw re;
+        }
+        if (f instanceof Error err) {
+            throw err;
+        }
+        return new Summary(cells, alreadyDone, evaluated.get(), missing, new LinkedHashMap<>(failed), gradcams.get());
+    }
+
+    /** One encoder and its unfinished cells, on the calling worker thread. */
+    private void runUnit(PretrainKey k, GridPlan plan, Map<Cell, String> hashes, Progress progress,
+                         AtomicInteger evaluated, AtomicInteger gradcams, AtomicReference<Throwable> fatal) {
+        List<Cell> todo = plan.cells(k).stream().filter(c -> !ResultsStore.isDone(store.evalDir(c))).toList();
+        Cell camCell = gradcamCell(k, plan);
+        boolean camTodo = camCell != null && !gradcamDone(k.method());
+        if (todo.isEmpty() && !camTodo) {
+            return;
+        }
+        boolean pretraining = methods.pretrained(k.method()) && !ResultsStore.isDone(store.pretrainDir(k));
+        progress.now((pretraining ? "pretraining " : "encoder ") + k.runId());
+        long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
+        EncoderWeights weights = encoder(k);
+        if (pretraining) {
+            progress.done(GridPlan.costPretrain(), String.format(Locale.ROOT, "pretrained %s in %.1f s (cpu %.1f s)",
+                    k.runId(), (System.nanoTime() - t0) / 1e9, (cpuNanos() - cpu0) / 1e9));
+        }
+        for (Cell c : todo) {
+            if (fatal.get() != null) {
+                return;
+            }
+            progress.now(c.id());
+            long t = System.nanoTime();
+            long cpu = cpuNanos();
+            Instant start = Instant.now();
+            Outcome out = evaluate(c, k, weights);
+            CellMetrics m = CellWriter.write(store.evalDir(c), c, out, new CellWriter.Labels(methods.row(c.method()),
+                    cfg.selection(), hashes.get(c), pretrainRun(k)), provenance(c, k, weights, out, start), metrics);
+            evaluated.incrementAndGet();
+            progress.done(GridPlan.cost(c), String.format(Locale.ROOT, "%-40s %s %s (%.1f s, cpu %.1f s)", c.id(),
+                    m.metric(), m.value() == null ? "undefined" : String.format(Locale.ROOT, "%.4f", m.value()),
+                    (System.nanoTime() - t) / 1e9, (cpuNanos() - cpu) / 1e9));
+            if (camTodo && c.equals(camCell)) {
+                gradcams.addAndGet(explain(k, out, progress));
+                camTodo = false;
+            }
+            listener.cellFinished(c, m);
+        }
+        if (camTodo) {
+            // The cell finished in an earlier run; its deterministic head is trained again.
+            gradcams.addAndGet(explain(k, evaluate(camCell, k, weights), progress));
+        }
+    }
+
+    /**
+     * Native ops threads per worker. With several workers, each op runs on one thread: on 2 cores two
+     * single-threaded workers beat one two-threaded one, and spinning OpenMP threads no longer
+     * collapse throughput when other processes share the cores (measured 9x on a loaded machine).
+     */
+    private static void useNativeThreads(int n) {
+        org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+        org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(n);
     }
 
     private Outcome evaluate(Cell c, PretrainKey k, EncoderWeights weights) {
-        if (evaluator == null) {
-            evaluator = new Evaluator(cfg.encoder(), cfg.eval(), metrics);
-        }
-        return evaluator.evaluate(c, dataset(c.dataset()), k.runId(), weights, cfg.selectsOnTest());
+        return evaluator.get().evaluate(c, dataset(c.dataset()), k.runId(), weights, cfg.selectsOnTest());
     }
 
+    /** Datasets are opened once and shared by the workers (their splits are read-only). */
     private DownstreamData dataset(Downstream d) {
-        return opened.computeIfAbsent(d, data::downstream);
+        synchronized (opened) {
+            return opened.computeIfAbsent(d, data::downstream);
+        }
     }
 
     /**
@@ -261,11 +320,11 @@ public final class GridRunner {
     private int explain(PretrainKey k, Outcome out, Progress progress) {
         GridConfig.GradCamSpec g = cfg.gradcam();
         DownstreamData nih = dataset(Downstream.NIH);
-        if (gradCam == null) {
-            gradCam = new GradCam(cfg.encoder(), g.layer(), nih.classes().size());
+        if (gradCam.get() == null) {
+            gradCam.set(new GradCam(cfg.encoder(), g.layer(), nih.classes().size()));
         }
         long t = System.nanoTime();
-        List<PointingGame.Score> scores = GradCamJob.run(k.method(), nih, gradCam, out.encoder(), out.head(),
+        List<PointingGame.Score> scores = GradCamJob.run(k.method(), nih, gradCam.get(), out.encoder(), out.head(),
                 g.classes(), g.maxImages(), store.gradcamDir());
         StringBuilder sb = new StringBuilder();
         for (PointingGame.Score s : scores) {

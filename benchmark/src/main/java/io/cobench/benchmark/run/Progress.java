@@ -31,7 +31,7 @@ public final class Progress implements AutoCloseable {
     }
 
     /** Marks {@code cost} more work done and prints {@code line}. */
-    public void done(double cost, String line) {
+    public synchronized void done(double cost, String line) {
         doneNow += cost;
         if (bar != null) {
             bar.stepBy(Math.round(cost * SCALE));
@@ -42,19 +42,19 @@ public final class Progress implements AutoCloseable {
     }
 
     /** Says what runs now (shown next to the bar). */
-    public void now(String what) {
+    public synchronized void now(String what) {
         if (bar != null) {
             bar.setExtraMessage(what + "  " + eta());
         }
     }
 
-    public void note(String line) {
+    public synchronized void note(String line) {
         log.println();
         log.println(line);
     }
 
     /** Elapsed time and the remaining time extrapolated from this run's speed. */
-    String eta() {
+    synchronized String eta() {
         double secs = (System.nanoTime() - startNanos) / 1e9;
         String el = fmt(secs);
         if (doneNow <= 0) {
@@ -71,7 +71,7 @@ public final class Progress implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (bar != null) {
             bar.close();
         }

@@ -58,6 +58,10 @@ public final class ReproduceCommand implements CobenchCommand {
     @Option(names = "--no-progress", description = "No progress bars (log lines only).")
     boolean noProgress;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Encoders evaluated in parallel, one core each (default: the number of cores).")
+    Integer workers;
+
     @Override
     public String path() {
         return "reproduce";
@@ -69,6 +73,9 @@ public final class ReproduceCommand implements CobenchCommand {
         long t0 = System.nanoTime();
         Engine.start(out);
         Shard s = Shard.parse(shard);
+        if (workers != null && workers < 1) {
+            throw new io.cobench.cli.UserError("--workers must be at least 1, got " + workers);
+        }
         GridConfig grid = GridLoader.load(config);
         if (!roots.isEmpty()) {
             grid = grid.withData(grid.data().withRoots(roots));
@@ -81,8 +88,9 @@ public final class ReproduceCommand implements CobenchCommand {
         out.printf(Locale.ROOT, "grid %s: %d cells in %d units%s, store %s%n", grid.name(), plan.cells().size(),
                 plan.units().size(), s.count() > 1 ? " (shard " + s + " of " + all.cells().size() + " cells)" : "",
                 rs.root());
-        GridRunner runner = new GridRunner(grid, rs, data, new TrainerPretrainer(methods, data, rs.root().resolve("cache"), out, !noProgress),
-                methods, out, new GridRunner.Listener() { }, !noProgress);
+        GridRunner runner = new GridRunner(grid, rs, data, new TrainerPretrainer(methods, data, rs.root().resolve("cache"), out),
+                methods, out, new GridRunner.Listener() { }, !noProgress,
+                workers != null ? workers : Runtime.getRuntime().availableProcessors());
         GridRunner.Summary sum = runner.run(plan);
         GradCamJob.collect(rs.gradcamDir());
         double mins = (System.nanoTime() - t0) / 60e9;

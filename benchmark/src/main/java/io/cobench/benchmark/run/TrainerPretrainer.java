@@ -24,15 +24,16 @@ public final class TrainerPretrainer implements Pretrainer {
     private final StoreData data;
     private final Path cacheDir;
     private final PrintStream console;
-    private final boolean progress;
 
-    public TrainerPretrainer(MethodCatalog methods, StoreData data, Path cacheDir, PrintStream console,
-                             boolean progress) {
+    /**
+     * @param console where the trainer's per-epoch lines go; its own progress bar stays off, because
+     *                the grid's bar already covers the pretraining
+     */
+    public TrainerPretrainer(MethodCatalog methods, StoreData data, Path cacheDir, PrintStream console) {
         this.methods = methods;
         this.data = data;
         this.cacheDir = cacheDir;
         this.console = console;
-        this.progress = progress;
     }
 
     /** The preset with the grid's shared settings and the unit's domain and seed. */
@@ -56,7 +57,7 @@ public final class TrainerPretrainer implements Pretrainer {
         try (var src = prepared.source()) {
             // resume=true also starts a fresh run when no checkpoint exists yet.
             new Trainer(method, rc.encoder(), rc.train(), rc.resolved(mcfg))
-                    .run(src, runDir, new Trainer.Options(true, 0, progress), prepared.fingerprint(), console);
+                    .run(src, runDir, new Trainer.Options(true, 0, false), prepared.fingerprint(), console);
         } catch (NonFiniteException e) {
             throw new IllegalStateException("pretraining " + key.runId() + " diverged: " + e.getMessage(), e);
         }

@@ -115,6 +115,24 @@ class NetworksTest {
     }
 
     @Test
+    void equalSeedsGiveEqualWeightsInAnyThread() throws InterruptedException {
+        EncoderWeights a = EncoderWeights.random(ENC, 4);
+        EncoderWeights b = EncoderWeights.random(ENC, 4);
+        EncoderWeights[] c = new EncoderWeights[1];
+        Thread t = new Thread(() -> c[0] = EncoderWeights.random(ENC, 4));
+        t.start();
+        t.join();
+        EncoderWeights d = EncoderWeights.random(ENC, 5);
+        boolean anyDiffers = false;
+        for (String n : a.arrays().keySet()) {
+            assertEquals(a.arrays().get(n), b.arrays().get(n), n);
+            assertEquals(a.arrays().get(n), c[0].arrays().get(n), n);
+            anyDiffers |= !a.arrays().get(n).equals(d.arrays().get(n));
+        }
+        assertTrue(anyDiffers);
+    }
+
+    @Test
     void arraySplitSubsetsPickTheRightRows() {
         INDArray img = Nd4j.arange(4 * 2 * 2).reshape(4, 1, 2, 2).castTo(DataType.FLOAT);
         ArraySplit s = new ArraySplit(List.of("a", "b", "c", "d"), img, new float[][] {{0}, {1}, {2}, {3}}, null);

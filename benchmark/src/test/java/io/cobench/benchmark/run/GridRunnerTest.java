@@ -68,9 +68,39 @@ class GridRunnerTest {
 
     private GridRunner runner(GridConfig g, ResultsStore store, Pretrainer p, GridRunner.Listener l,
                               ByteArrayOutputStream log) {
+        return runner(g, store, p, l, log, 1);
+    }
+
+    private GridRunner runner(GridConfig g, ResultsStore store, Pretrainer p, GridRunner.Listener l,
+                              ByteArrayOutputStream log, int workers) {
         MethodCatalog methods = new MethodCatalog(MethodRegistry.load(), Path.of(g.pretrain().presets()));
         return new GridRunner(g, store, data(), p, methods, new PrintStream(log, true, StandardCharsets.UTF_8), l,
-                false);
+                false, workers);
+    }
+
+    @Test
+    void parallelWorkersGiveTheSameNumbers() {
+        GridConfig g = TestGrids.grid(List.of("sup", "byol"), Map.of("nih", List.of(100)), List.of("linear", "finetune"),
+                List.of(0), null);
+        ResultsStore one = ResultsStore.open(tmp.resolve("one"), g.name());
+        ResultsStore two = ResultsStore.open(tmp.resolve("two"), g.name());
+        runner(g, one, new FakePretrainer(), new GridRunner.Listener() { }, new ByteArrayOutputStream(), 1)
+                .run(GridPlan.of(g));
+        List<Cell> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        GridRunner.Summary s = runner(g, two, new FakePretrainer(), new GridRunner.Listener() {
+            @Override
+            public void cellFinished(Cell cell, CellMetrics m) {
+                seen.add(cell);
+            }
+        }, new ByteArrayOutputStream(), 2).run(GridPlan.of(g));
+        assertEquals(4, s.evaluated());
+        assertEquals(4, new HashSet<>(seen).size());
+        for (Cell c : GridPlan.of(g).cells()) {
+            CellMetrics a = CellWriter.read(one.evalDir(c));
+            CellMetrics b = CellWriter.read(two.evalDir(c));
+            assertEquals(a.aucPerClass(), b.aucPerClass(), c.id());
+            assertEquals(a.value(), b.value(), c.id());
+        }
     }
 
     @Test
@@ -185,6 +215,13 @@ class GridRunnerTest {
         UserError e = assertThrows(UserError.class, () -> runner(changed, store, new FakePretrainer(),
                 new GridRunner.Listener() { }, new ByteArrayOutputStream()).run(GridPlan.of(changed)));
         assertTrue(e.getMessage().contains("was computed with config sha256:"), e.getMessage());
+        // In a store of its own, the paper-parity grid runs and marks every cell.
+        ResultsStore parity = ResultsStore.open(tmp.resolve("parity"), g.name());
+        runner(changed, parity, new FakePretrainer(), new GridRunner.Listener() { }, new ByteArrayOutputStream())
+                .run(GridPlan.of(changed));
+        for (Cell c : GridPlan.of(changed).cells()) {
+            assertEquals("test-parity", CellWriter.read(parity.evalDir(c)).selection());
+        }
     }
 
     @Test
