@@ -107,6 +107,8 @@ public final class GridRunner {
         Map<Cell, String> hashes = new LinkedHashMap<>();
         int cells = 0;
         int alreadyDone = 0;
+        int items = 0;
+        int itemsDone = 0;
         double total = 0;
         double done = 0;
         for (PretrainKey k : plan.units()) {
@@ -118,18 +120,24 @@ public final class GridRunner {
                 String hash = CellConfig.hash(CellConfig.resolve(cfg, c, methods));
                 hashes.put(c, hash);
                 cells++;
+                items++;
                 total += GridPlan.cost(c);
                 if (finished(c, hash)) {
                     alreadyDone++;
+                    itemsDone++;
                     done += GridPlan.cost(c);
                 }
             }
             if (methods.pretrained(k.method())) {
+                items++;
                 total += GridPlan.costPretrain();
+                itemsDone += pretrainNeeded ? 0 : 1;
                 done += pretrainNeeded ? 0 : GridPlan.costPretrain();
             }
             if (gradcamCell(k, plan) != null) {
+                items++;
                 total += 1;
+                itemsDone += gradcamDone(k.method()) ? 1 : 0;
                 done += gradcamDone(k.method()) ? 1 : 0;
             }
         }
@@ -145,7 +153,7 @@ public final class GridRunner {
             t.setDaemon(true);
             return t;
         });
-        try (Progress progress = new Progress(log, "grid", total, done, showBar)) {
+        try (Progress progress = new Progress(log, "grid", items, itemsDone, total, done, showBar)) {
             for (PretrainKey k : queue) {
                 pool.execute(() -> {
                     if (fatal.get() != null) {
@@ -198,7 +206,7 @@ public final class GridRunner {
         progress.now((pretraining ? "pretraining " : "encoder ") + k.runId());
         long t0 = System.nanoTime();
         long cpu0 = cpuNanos();
-        EncoderWeights weights = encoder(k);
+        EncoderWeights weights = encoder(k, progress.console());
         if (pretraining) {
             progress.done(GridPlan.costPretrain(), String.format(Locale.ROOT, "pretrained %s in %.1f s (cpu %.1f s)",
                     k.runId(), (System.nanoTime() - t0) / 1e9, (cpuNanos() - cpu0) / 1e9));
@@ -269,13 +277,13 @@ public final class GridRunner {
         return true;
     }
 
-    private EncoderWeights encoder(PretrainKey k) {
+    private EncoderWeights encoder(PretrainKey k, PrintStream console) {
         if (!methods.pretrained(k.method())) {
             return EncoderWeights.random(cfg.encoder(), k.seed());
         }
         Path dir = store.pretrainDir(k);
         if (!ResultsStore.isDone(dir)) {
-            pretrainer.pretrain(k, cfg, dir);
+            pretrainer.pretrain(k, cfg, dir, console);
             if (!ResultsStore.isDone(dir)) {
                 throw new IllegalStateException("pretraining " + k.runId() + " returned without writing DONE");
             }

@@ -2,6 +2,7 @@ package io.cobench.benchmark.run;
 
 import io.cobench.benchmark.grid.GridConfig;
 import io.cobench.benchmark.grid.PretrainKey;
+import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
@@ -13,6 +14,8 @@ public interface Pretrainer {
     /**
      * Runs (or resumes) the pretraining of {@code key} into {@code runDir}. On return the
      * directory holds encoder.sd and DONE.
+     *
+     * @param console where progress lines go
      */
-    void pretrain(PretrainKey key, GridConfig grid, Path runDir);
+    void pretrain(PretrainKey key, GridConfig grid, Path runDir, PrintStream console);
 }

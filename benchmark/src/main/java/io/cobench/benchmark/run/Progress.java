@@ -1,6 +1,8 @@
 package io.cobench.benchmark.run;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -9,36 +11,40 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The grid's progress: a bar weighted by the estimated cost of each piece of work (so the ETA
- * does not jump when a cheap linear probe follows a pretraining), plus one log line per finished
- * piece. Work finished by an earlier run counts as done but not as speed.
+ * The grid's progress: a bar over the pieces of work (pretrainings, cells, Grad-CAM jobs), one
+ * log line per finished piece, and an ETA weighted by each piece's estimated cost, so that it
+ * does not jump when a cheap linear probe follows a pretraining. Work finished by an earlier run
+ * counts as done but not as speed.
  */
 public final class Progress implements AutoCloseable {
-    private static final long SCALE = 100;
+    static final int WIDTH = 110;
     private final PrintStream log;
     private final ProgressBar bar;
     private final long startNanos = System.nanoTime();
-    private double doneNow;
     private final double remaining;
+    private double doneNow;
 
-    public Progress(PrintStream log, String task, double total, double alreadyDone, boolean showBar) {
+    /**
+     * @param items pieces of work in all; {@code itemsDone} of them finished earlier
+     * @param cost estimated cost in all; {@code costDone} of it finished earlier
+     */
+    public Progress(PrintStream log, String task, int items, int itemsDone, double cost, double costDone,
+                    boolean showBar) {
         this.log = log;
-        this.remaining = total - alreadyDone;
-        this.bar = showBar ? new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, Math.round(total * SCALE)))
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(log, 110))
-                .setUpdateIntervalMillis(500).hideEta().startsFrom(Math.round(alreadyDone * SCALE), Duration.ZERO)
-                .build() : null;
+        this.remaining = cost - costDone;
+        this.bar = showBar ? new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, items))
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(log, WIDTH))
+                .setUpdateIntervalMillis(500).hideEta().startsFrom(itemsDone, Duration.ZERO).build() : null;
     }
 
-    /** Marks {@code cost} more work done and prints {@code line}. */
+    /** Marks one piece of estimated {@code cost} done and prints {@code line}. */
     public synchronized void done(double cost, String line) {
         doneNow += cost;
         if (bar != null) {
-            bar.stepBy(Math.round(cost * SCALE));
+            bar.step();
             bar.setExtraMessage(eta());
         }
-        log.println();
-        log.println(line + "   [" + eta() + "]");
+        line(line + "   [" + eta() + "]");
     }
 
     /** Says what runs now (shown next to the bar). */
@@ -49,8 +55,35 @@ public final class Progress implements AutoCloseable {
     }
 
     public synchronized void note(String line) {
-        log.println();
-        log.println(line);
+        line(line);
+    }
+
+    /** A line that starts at the left margin even when the bar is drawn on the current line. */
+    private void line(String s) {
+        if (bar != null) {
+            log.print("\r" + " ".repeat(WIDTH) + "\r");
+        }
+        log.println(s);
+    }
+
+    /**
+     * A stream for other writers (the trainer's per-epoch lines): each of its lines goes through
+     * {@link #note}, so it neither lands on the bar's line nor is overwritten by it.
+     */
+    public PrintStream console() {
+        return new PrintStream(new OutputStream() {
+            private final StringBuilder buf = new StringBuilder();
+
+            @Override
+            public synchronized void write(int b) {
+                if (b == '\n') {
+                    note(buf.toString());
+                    buf.setLength(0);
+                } else if (b != '\r') {
+                    buf.append((char) (b & 0xff));
+                }
+            }
+        }, true, StandardCharsets.ISO_8859_1);
     }
 
     /** Elapsed time and the remaining time extrapolated from this run's speed. */

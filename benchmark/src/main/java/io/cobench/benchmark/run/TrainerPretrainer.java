@@ -23,17 +23,12 @@ public final class TrainerPretrainer implements Pretrainer {
     private final MethodCatalog methods;
     private final StoreData data;
     private final Path cacheDir;
-    private final PrintStream console;
 
-    /**
-     * @param console where the trainer's per-epoch lines go; its own progress bar stays off, because
-     *                the grid's bar already covers the pretraining
-     */
-    public TrainerPretrainer(MethodCatalog methods, StoreData data, Path cacheDir, PrintStream console) {
+    /** The trainer's own progress bar stays off: the grid's bar already covers the pretraining. */
+    public TrainerPretrainer(MethodCatalog methods, StoreData data, Path cacheDir) {
         this.methods = methods;
         this.data = data;
         this.cacheDir = cacheDir;
-        this.console = console;
     }
 
     /** The preset with the grid's shared settings and the unit's domain and seed. */
@@ -47,7 +42,7 @@ public final class TrainerPretrainer implements Pretrainer {
     }
 
     @Override
-    public void pretrain(PretrainKey key, GridConfig grid, Path runDir) {
+    public void pretrain(PretrainKey key, GridConfig grid, Path runDir, PrintStream console) {
         Path root = data.root(key.domain().pretrainDataset());
         RunConfig rc = runConfig(methods.preset(key.method()), key, grid, root.toString());
         Record mcfg = methods.registry().resolveConfig(key.method(), rc.params());

@@ -26,7 +26,7 @@ class GridLoaderTest {
         assertEquals(32, cpu.encoder().imageSize());
         assertEquals(3.0e-3, cpu.eval().linear().lr(), 0);
         assertEquals(0.5, cpu.eval().segmentation().threshold(), 0);
-        assertEquals("runs/phantom", cpu.data().phantom().dir());
+        assertEquals("runs/phantom-cpu-demo", cpu.data().phantom().dir());
         assertEquals(0.2, cpu.data().valFraction(), 0);
         GridConfig paper = GridLoader.load(Path.of("../configs/grids/paper.yaml"));
         assertEquals(224, paper.encoder().imageSize());

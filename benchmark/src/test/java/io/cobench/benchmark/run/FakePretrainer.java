@@ -5,6 +5,7 @@ import io.cobench.benchmark.grid.PretrainKey;
 import io.cobench.benchmark.store.ResultsStore;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.ResNet;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ final class FakePretrainer implements Pretrainer {
     final List<String> runs = new ArrayList<>();
 
     @Override
-    public synchronized void pretrain(PretrainKey key, GridConfig grid, Path runDir) {
+    public synchronized void pretrain(PretrainKey key, GridConfig grid, Path runDir, PrintStream console) {
         runs.add(key.runId());
         ResultsStore.begin(runDir);
         SameDiff sd = SameDiff.create();
