@@ -26,7 +26,7 @@ class CoBooMTest {
     }
 
     private static SyntheticBatches data() {
-        return new SyntheticBatches(8, 1, 64, 8, 7);
+        return new SyntheticBatches(8, 1, 32, 8, 7);
     }
 
     private static List<String> variables(TrainingSession s, String part) {
@@ -54,7 +54,7 @@ class CoBooMTest {
     void fullPresetHasAttentionDecoderAndTheCleanTarget() {
         TrainingSession s = session(Tiny.config("coboom"), 1);
         assertEquals(8, variables(s, "online/diversifuse/").size());
-        // Six stages from 2x2 to 64x64 would be five; each has conv W and BN gamma, beta, running mean, var.
+        // Five x2 stages take the 1x1 map to 32x32.
         assertTrue(s.sd().hasVariable("online/decoder/up4/conv/W"));
         assertFalse(s.sd().hasVariable("online/decoder/up5/conv/W"));
         assertTrue(s.sd().getVariable("target").isPlaceHolder());
