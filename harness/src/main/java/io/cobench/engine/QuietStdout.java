@@ -20,10 +20,15 @@ public final class QuietStdout extends OutputStream {
         this.target = target;
     }
 
+    /** A filtered stream over {@code target}. */
+    public static PrintStream wrap(PrintStream target) {
+        return new PrintStream(new QuietStdout(target), true, StandardCharsets.UTF_8);
+    }
+
     /** Replaces System.out with the filtered stream once per process. */
     public static synchronized void install() {
         if (!installed) {
-            System.setOut(new PrintStream(new QuietStdout(System.out), true, StandardCharsets.UTF_8));
+            System.setOut(wrap(System.out));
             installed = true;
         }
     }

@@ -1,6 +1,7 @@
 package io.cobench.train;
 
 import io.cobench.data.pipeline.BatchSource;
+import io.cobench.cli.ProgressMeter;
 import io.cobench.engine.Engine;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.io.AtomicFiles;
@@ -15,9 +16,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Pretrains one method into a run directory: provenance, resolved config, metrics log,
@@ -98,7 +96,7 @@ public final class Trainer {
         Instant t0 = Instant.now();
         long imagesSeen = 0;
         try (MetricsLog log = new MetricsLog(runDir.resolve("metrics.jsonl"), start);
-             ProgressBar bar = opt.progress() && console != null ? progress(method.name(), total, start) : null) {
+             ProgressMeter bar = ProgressMeter.start(method.name(), total, start, opt.progress() ? console : null)) {
             for (long step = start; step < end; step++) {
                 Map<String, org.nd4j.linalg.api.ndarray.INDArray> batch = data.batch(step);
                 TrainingSession.StepResult r = session.step(step, batch);
@@ -120,11 +118,8 @@ public final class Trainer {
                     rec.put("img_per_s", imagesSeen / secs);
                     log.write(rec);
                 }
-                if (bar != null) {
-                    bar.stepTo(step + 1);
-                    bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f  %.1f img/s", r.losses().get("loss"),
-                            imagesSeen / secs));
-                }
+                bar.message(String.format(Locale.ROOT, "loss %.4f  %.1f img/s", r.losses().get("loss"), imagesSeen / secs));
+                bar.stepTo(step + 1);
                 boolean epochEnd = (step + 1) % data.stepsPerEpoch() == 0;
                 if (console != null && (epochEnd || step == end - 1)) {
                     console.println(summary(step, total, r));
@@ -173,9 +168,4 @@ public final class Trainer {
         return sb.toString();
     }
 
-    private static ProgressBar progress(String name, long total, long start) {
-        return new ProgressBarBuilder().setTaskName(name).setInitialMax(total).startsFrom(start, Duration.ZERO)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed().setUnit(" step", 1)
-                .continuousUpdate().build();
-    }
 }

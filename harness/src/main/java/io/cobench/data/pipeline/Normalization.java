@@ -14,4 +14,13 @@ public record Normalization(double[] mean, double[] std) {
         int i = Math.min(c, mean.length - 1);
         return (float) ((value / 255.0 - mean[i]) / std[i]);
     }
+
+    /**
+     * The normalised value of a sample already scaled to [0, 1] (augmentations work on such
+     * floats and would lose precision if rounded back to 8 bits first).
+     */
+    public float applyUnit(float value, int c) {
+        int i = Math.min(c, mean.length - 1);
+        return (float) ((value - mean[i]) / std[i]);
+    }
 }

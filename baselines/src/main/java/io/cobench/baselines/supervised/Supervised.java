@@ -1,0 +1,69 @@
+package io.cobench.baselines.supervised;
+
+import io.cobench.graph.GraphContext;
+import io.cobench.graph.ResNet;
+import io.cobench.graph.ResNetConfig;
+import io.cobench.spi.SslMethod;
+import io.cobench.spi.StepState;
+import io.cobench.spi.TrainGraph;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The supervised row "Sup.": a random-initialised encoder that enters the downstream protocols
+ * (linear probe, fine-tuning, segmentation) without pretraining, so it learns from the labels only.
+ *
+ * <p>{@link #build} creates the encoder under {@code encoder/}, which is where the benchmark takes
+ * the random initial weights from. The graph has no objective: its "loss" only exists because a
+ * training graph must name one, and any attempt to take a pretraining step fails in
+ * {@link #extraInputs} with a message, so a misconfigured run cannot silently "pretrain" Sup.
+ */
+public final class Supervised implements SslMethod {
+    private final String name;
+    private final SupervisedConfig cfg;
+
+    public Supervised(String name, SupervisedConfig cfg) {
+        this.name = name;
+        this.cfg = cfg;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Record config() {
+        return cfg;
+    }
+
+    @Override
+    public boolean pretrains() {
+        return false;
+    }
+
+    @Override
+    public String encoderScope() {
+        return "encoder";
+    }
+
+    @Override
+    public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
+        SameDiff sd = ctx.sd();
+        int s = enc.imageSize();
+        SDVariable v1 = sd.placeHolder("view1", DataType.FLOAT, -1, enc.channels(), s, s);
+        ResNet.Features f = ResNet.build(ctx.scope("encoder"), v1, enc);
+        SDVariable none = f.pooled().mean().mul("loss", 0.0);
+        return TrainGraph.simple(Map.of("loss", none.name()), List.of(), Map.of());
+    }
+
+    @Override
+    public Map<String, INDArray> extraInputs(StepState state) {
+        throw new IllegalStateException("method '" + name + "' (Sup.) does not pretrain: it enters the downstream "
+                + "protocols with a random-initialised encoder; run it with the benchmark, not the pretrainer");
+    }
+}

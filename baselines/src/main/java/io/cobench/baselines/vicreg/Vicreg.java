@@ -1,0 +1,67 @@
+package io.cobench.baselines.vicreg;
+
+import io.cobench.baselines.common.BatchSize;
+import io.cobench.graph.GraphContext;
+import io.cobench.graph.Mlp;
+import io.cobench.graph.ResNet;
+import io.cobench.graph.ResNetConfig;
+import io.cobench.spi.SslMethod;
+import io.cobench.spi.TrainGraph;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * VICReg (Bardes et al. 2022): invariance between the two views' expanded embeddings, a hinge
+ * that keeps every dimension's standard deviation near 1, and decorrelation of the dimensions.
+ * Both views pass the encoder and expander as one batch of 2B.
+ */
+public final class Vicreg implements SslMethod {
+    private final String name;
+    private final VicregConfig cfg;
+
+    public Vicreg(String name, VicregConfig cfg) {
+        this.name = name;
+        this.cfg = cfg;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Record config() {
+        return cfg;
+    }
+
+    @Override
+    public String encoderScope() {
+        return "encoder";
+    }
+
+    @Override
+    public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
+        SameDiff sd = ctx.sd();
+        int s = enc.imageSize();
+        SDVariable v1 = sd.placeHolder("view1", DataType.FLOAT, -1, enc.channels(), s, s);
+        SDVariable v2 = sd.placeHolder("view2", DataType.FLOAT, -1, enc.channels(), s, s);
+        SDVariable both = sd.concat("views", 0, v1, v2);
+        ResNet.Features f = ResNet.build(ctx.scope("encoder"), both, enc);
+        SDVariable z = Mlp.build(ctx.scope("expander"), f.pooled(), f.channels(), cfg.expander());
+        VicregLoss.Terms t = VicregLoss.terms(sd, "vicreg", z, BatchSize.count(sd, v1), cfg.expander().out(),
+                cfg.varianceForm(), cfg.varianceEps());
+        SDVariable loss = t.invariance().mul(cfg.invarianceWeight())
+                .add(t.variance().mul(cfg.varianceWeight()))
+                .add("loss", t.covariance().mul(cfg.covarianceWeight()));
+        Map<String, String> terms = new LinkedHashMap<>();
+        terms.put("loss", loss.name());
+        terms.put("invariance", t.invariance().name());
+        terms.put("variance", t.variance().name());
+        terms.put("covariance", t.covariance().name());
+        return TrainGraph.simple(terms, List.of(), Map.of());
+    }
+}

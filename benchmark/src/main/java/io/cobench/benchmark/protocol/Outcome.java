@@ -1,0 +1,31 @@
+package io.cobench.benchmark.protocol;
+
+import io.cobench.benchmark.metrics.Metrics;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What one protocol produced on the test split: per-sample predictions with their truth, and
+ * how the model was trained and selected.
+ *
+ * @param classes classification: column order of {@code probs}/{@code labels}
+ * @param probs classification: [n][classes] probabilities, else null
+ * @param labels classification: [n][classes] 0/1, else null
+ * @param dice segmentation: pixel counts per test image, else null
+ * @param masks segmentation: predicted 0/1 masks [n, 1, H, W], else null
+ * @param encoder classification: the encoder the head sits on (fine-tuned or frozen), for Grad-CAM
+ * @param head classification: the chosen linear layer, for Grad-CAM
+ */
+public record Outcome(List<String> classes, List<String> testIds, float[][] probs, float[][] labels,
+                      List<Metrics.DiceCounts> dice, INDArray masks, io.cobench.benchmark.model.EncoderWeights encoder,
+                      LinearProbe.Head head, TrainingLog training) {
+    public Outcome {
+        classes = List.copyOf(classes);
+        testIds = List.copyOf(testIds);
+        dice = dice == null ? null : List.copyOf(dice);
+    }
+
+    public boolean segmentation() {
+        return dice != null;
+    }
+}

@@ -1,0 +1,108 @@
+package io.cobench.benchmark.run;
+
+import io.cobench.benchmark.grid.GridConfig;
+import io.cobench.cli.UserError;
+import io.cobench.run.RunConfig;
+import io.cobench.spi.MethodRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which grid methods this build can run, how they are pretrained, and their table rows. The
+ * supervised baseline needs no method class (a random-init encoder); every other key must be
+ * registered through the method SPI and have a preset file. Rows of the paper's tables whose
+ * method is not registered are reported, never filled with made-up numbers.
+ */
+public final class MethodCatalog {
+    /** The paper's table rows by registry key, for methods whose provider names no row. */
+    static final Map<String, String> PAPER_ROWS = Map.ofEntries(
+            Map.entry(GridConfig.SUPERVISED, "Sup."), Map.entry("simclr", "SimCLR"), Map.entry("byol", "BYOL"),
+            Map.entry("swav", "SwAV"), Map.entry("vicreg", "VICReg"), Map.entry("caid", "CAiD"),
+            Map.entry("pcrlv2", "PCRLv2"), Map.entry("dira", "DiRA"), Map.entry("coboom-nodec", "Ours w/o Dec."),
+            Map.entry("coboom", "Ours w/Dec."), Map.entry("coboom-nodf", "Ours w/o DF."));
+
+    private final MethodRegistry registry;
+    private final List<String> registered;
+    private final Path presets;
+    private final Map<String, RunConfig> loaded = new HashMap<>();
+    private final Map<String, Boolean> pretrains = new HashMap<>();
+
+    /** @param presets directory holding {@code <method>.yaml} run configs */
+    public MethodCatalog(MethodRegistry registry, Path presets) {
+        this.registry = registry;
+        this.registered = registry.names();
+        this.presets = presets;
+    }
+
+    public MethodRegistry registry() {
+        return registry;
+    }
+
+    public boolean available(String method) {
+        return method.equals(GridConfig.SUPERVISED) || registered.contains(method);
+    }
+
+    /**
+     * Whether the method's encoder comes from a pretraining run: not for the supervised row, nor
+     * for a registered method that declares it does not pretrain.
+     */
+    public synchronized boolean pretrained(String method) {
+        if (method.equals(GridConfig.SUPERVISED) && !registered.contains(method)) {
+            return false;
+        }
+        return pretrains.computeIfAbsent(method, m -> registry.create(m, preset(m).params()).pretrains());
+    }
+
+    /** The method's preset run config ({@code <presets>/<method>.yaml}). */
+    public synchronized RunConfig preset(String method) {
+        return loaded.computeIfAbsent(method, m -> {
+            Path f = presets.resolve(m + ".yaml");
+            if (!Files.isRegularFile(f)) {
+                throw new UserError("method '" + m + "' has no preset " + f + "; every pretrained grid method needs "
+                        + "its run config there");
+            }
+            RunConfig rc = RunConfig.load(f);
+            if (!rc.method().equals(m)) {
+                throw new UserError(f + ": method '" + rc.method() + "' in the preset of '" + m + "'");
+            }
+            return rc;
+        });
+    }
+
+    /** The row label in the tables: the provider's, else the paper's, else the key itself. */
+    public String row(String method) {
+        if (registered.contains(method)) {
+            String r = registry.provider(method).tableRow(method);
+            if (r != null) {
+                return r;
+            }
+        }
+        return PAPER_ROWS.getOrDefault(method, method);
+    }
+
+    /**
+     * What decides a method's pretrained encoder apart from the grid's shared settings: the
+     * preset's resolved method config and its optimiser. Empty for methods that do not pretrain.
+     */
+    public Map<String, Object> resolvedConfig(String method) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!pretrained(method)) {
+            return m;
+        }
+        RunConfig rc = preset(method);
+        m.put("params", registry.resolveConfig(method, rc.params()));
+        m.put("optimizer", rc.train().optimizer());
+        return m;
+    }
+
+    /** The one-line explanation printed for a grid method this build lacks. */
+    public String missingMessage(String method) {
+        return "method '" + method + "' (" + row(method) + ") is not registered in this build: no MethodProvider on "
+                + "the class path answers to it (registered: " + (registered.isEmpty() ? "none" : String.join(", ",
+                registered)) + "); its cells are skipped and its table row stays empty";
+    }
+}

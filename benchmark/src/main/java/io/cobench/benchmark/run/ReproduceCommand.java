@@ -1,0 +1,125 @@
+package io.cobench.benchmark.run;
+
+import io.cobench.benchmark.gradcam.GradCamJob;
+import io.cobench.benchmark.grid.Cell;
+import io.cobench.benchmark.grid.GridConfig;
+import io.cobench.benchmark.grid.GridLoader;
+import io.cobench.benchmark.grid.GridPlan;
+import io.cobench.benchmark.grid.Shard;
+import io.cobench.benchmark.store.ResultsStore;
+import io.cobench.cli.CobenchCommand;
+import io.cobench.engine.Engine;
+import io.cobench.reports.report.ReportBuilder;
+import io.cobench.reports.report.ReportOptions;
+import io.cobench.spi.MethodRegistry;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cobench reproduce}: the paper's Tables 1 and 2 (all rows, all columns, both protocols)
+ * into a results store, then the report. The default grid runs on the phantom datasets at CPU
+ * scale; {@code --config configs/grids/paper.yaml} runs the paper's protocol on real data.
+ * Rerunning continues where a run stopped; {@code --shard k/n} lets n machines fill one store.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = {"Runs the Table 1 + Table 2 grid (pretraining, linear probing, fine-tuning, segmentation, "
+                + "Grad-CAM) into a results store and writes the report.",
+                "Finished cells are skipped, so an interrupted run continues where it stopped."})
+public final class ReproduceCommand implements CobenchCommand {
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "configs/grids/cpu-demo.yaml",
+            description = "Grid YAML (default: ${DEFAULT-VALUE}, the phantom datasets at CPU scale).")
+    Path config;
+
+    @Option(names = "--store", paramLabel = "DIR", defaultValue = "runs/reproduce",
+            description = "Results store (default: ${DEFAULT-VALUE}).")
+    Path store;
+
+    @Option(names = "--shard", paramLabel = "k/n", defaultValue = "1/1",
+            description = "Run only the k-th of n deterministic slices (default: ${DEFAULT-VALUE}).")
+    String shard;
+
+    @Option(names = "--root", paramLabel = "NAME=DIR",
+            description = "Dataset root, overriding the grid's (nih, siim, eyepacs, mured, odir); repeatable.")
+    Map<String, String> roots = new LinkedHashMap<>();
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Where the report goes (default: <store>-report next to the store).")
+    Path report;
+
+    @Option(names = "--no-report", description = "Fill the store only.")
+    boolean noReport;
+
+    @Option(names = "--no-progress", description = "No progress bars (log lines only).")
+    boolean noProgress;
+
+    @Override
+    public String path() {
+        return "reproduce";
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        long t0 = System.nanoTime();
+        Engine.start(out);
+        Shard s = Shard.parse(shard);
+        GridConfig grid = GridLoader.load(config);
+        if (!roots.isEmpty()) {
+            grid = grid.withData(grid.data().withRoots(roots));
+        }
+        ResultsStore rs = ResultsStore.open(store, grid.name());
+        MethodCatalog methods = new MethodCatalog(MethodRegistry.load(), Path.of(grid.pretrain().presets()));
+        StoreData data = new StoreData(grid, rs.root().resolve("cache"), out);
+        GridPlan all = GridPlan.of(grid);
+        GridPlan plan = all.shard(s);
+        out.printf(Locale.ROOT, "grid %s: %d cells in %d units%s, store %s%n", grid.name(), plan.cells().size(),
+                plan.units().size(), s.count() > 1 ? " (shard " + s + " of " + all.cells().size() + " cells)" : "",
+                rs.root());
+        GridRunner runner = new GridRunner(grid, rs, data, new TrainerPretrainer(methods, data, out, !noProgress),
+                methods, out, new GridRunner.Listener() { }, !noProgress);
+        GridRunner.Summary sum = runner.run(plan);
+        GradCamJob.collect(rs.gradcamDir());
+        double mins = (System.nanoTime() - t0) / 60e9;
+        out.printf(Locale.ROOT, "%n%d cells: %d finished earlier, %d evaluated now; %d failed unit(s); %.1f min%n",
+                sum.cells(), sum.alreadyDone(), sum.evaluated(), sum.failedUnits().size(), mins);
+        if (!sum.missingMethods().isEmpty()) {
+            out.println("rows without a registered method (left empty): " + String.join(", ", sum.missingMethods()));
+        }
+        sum.failedUnits().forEach((k, v) -> out.println("FAILED " + k + ": " + v));
+        if (!noReport) {
+            List<Cell> open = unfinished(all, rs, methods);
+            if (open.isEmpty()) {
+                Path dir = report != null ? report : siblingReport(rs.root());
+                ReportBuilder.Summary r = ReportBuilder.write(new ReportOptions(rs.root(), dir, 15, false, 1000, 0));
+                out.println("report: " + dir.resolve("report.md") + " (" + r.files().size() + " files)");
+            } else {
+                out.println("report not written yet: " + open.size() + " cell(s) of this grid are unfinished (first: "
+                        + open.get(0).id() + ")" + (s.count() > 1 ? "; run `cobench report` once all shards are done" : ""));
+            }
+        }
+        return sum.ok() ? 0 : 1;
+    }
+
+    /** Cells of available methods without DONE anywhere in the store (all shards). */
+    static List<Cell> unfinished(GridPlan all, ResultsStore rs, MethodCatalog methods) {
+        return all.cells().stream().filter(c -> methods.available(c.method()))
+                .filter(c -> !ResultsStore.isDone(rs.evalDir(c))).toList();
+    }
+
+    static Path siblingReport(Path store) {
+        Path abs = store.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + "-report");
+    }
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+}

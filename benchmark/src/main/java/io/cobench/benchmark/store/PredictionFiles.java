@@ -1,0 +1,132 @@
+package io.cobench.benchmark.store;
+
+import io.cobench.io.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * predictions.csv / labels.csv ({@code id,<one column per class>}) and per_image.csv. Floats are
+ * written with Java's shortest round-tripping form, so a metric recomputed from the file sees
+ * the very numbers the cell scored.
+ */
+public final class PredictionFiles {
+    private PredictionFiles() {
+    }
+
+    /** A table of one row per image: ids and float columns. */
+    public record Table(List<String> columns, List<String> ids, float[][] values) {
+        public Table {
+            if (ids.size() != values.length) {
+                throw new IllegalArgumentException(ids.size() + " ids but " + values.length + " rows");
+            }
+            for (float[] row : values) {
+                if (row.length != columns.size()) {
+                    throw new IllegalArgumentException("row of " + row.length + " values for " + columns.size()
+                            + " columns");
+                }
+            }
+        }
+
+        /** Column {@code c} as an array. */
+        public float[] column(int c) {
+            float[] out = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = values[i][c];
+            }
+            return out;
+        }
+    }
+
+    public static void write(Path file, Table t) {
+        StringBuilder sb = new StringBuilder(64 + t.ids().size() * (12 + 12 * t.columns().size()));
+        sb.append("id");
+        for (String c : t.columns()) {
+            sb.append(',').append(quote(c));
+        }
+        sb.append('\n');
+        for (int i = 0; i < t.ids().size(); i++) {
+            sb.append(quote(t.ids().get(i)));
+            for (float v : t.values()[i]) {
+                sb.append(',').append(v);
+            }
+            sb.append('\n');
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    public static Table read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(file + " is empty");
+        }
+        List<String> header = split(lines.get(0));
+        if (!header.get(0).equals("id")) {
+            throw new IllegalArgumentException(file + ": first column must be 'id', got '" + header.get(0) + "'");
+        }
+        List<String> ids = new ArrayList<>();
+        float[][] values = new float[lines.size() - 1][];
+        for (int r = 1; r < lines.size(); r++) {
+            List<String> f = split(lines.get(r));
+            if (f.size() != header.size()) {
+                throw new IllegalArgumentException(file + " line " + (r + 1) + ": " + f.size() + " fields, header has "
+                        + header.size());
+            }
+            ids.add(f.get(0));
+            values[r - 1] = new float[f.size() - 1];
+            for (int c = 1; c < f.size(); c++) {
+                try {
+                    values[r - 1][c - 1] = Float.parseFloat(f.get(c));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(file + " line " + (r + 1) + ": '" + f.get(c) + "' is not a number");
+                }
+            }
+        }
+        return new Table(header.subList(1, header.size()), ids, values);
+    }
+
+    static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** Splits one CSV line, honouring double quotes. */
+    static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}

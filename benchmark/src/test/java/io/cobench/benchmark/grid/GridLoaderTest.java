@@ -1,0 +1,99 @@
+package io.cobench.benchmark.grid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cobench.cli.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GridLoaderTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shippedGridsLoadWithTheirEvalFiles() {
+        GridConfig cpu = GridLoader.load(Path.of("../configs/grids/cpu-demo.yaml"));
+        assertEquals("cpu-demo", cpu.name());
+        assertEquals(List.of(1, 5, 10, 30, 100), cpu.datasets().get("nih"));
+        assertEquals(List.of(Downstream.NIH, Downstream.SIIM, Downstream.MURED, Downstream.ODIR), cpu.downstreams());
+        assertEquals(32, cpu.encoder().imageSize());
+        assertEquals(3.0e-3, cpu.eval().linear().lr(), 0);
+        assertEquals(0.5, cpu.eval().segmentation().threshold(), 0);
+        assertEquals("data/phantom", cpu.data().phantom().dir());
+        assertEquals(0.2, cpu.data().valFraction(), 0);
+        GridConfig paper = GridLoader.load(Path.of("../configs/grids/paper.yaml"));
+        assertEquals(224, paper.encoder().imageSize());
+        assertEquals(1.0e-4, paper.eval().finetune().lr(), 0);
+        assertEquals(1.0, paper.eval().finetune().clipNorm(), 0);
+        assertNull(paper.data().phantom());
+        assertEquals("/data/nih", paper.data().roots().get("nih"));
+    }
+
+    @Test
+    void unknownFieldIsNamedWithTheFile() throws IOException {
+        Path f = write("typo.yaml", base().replace("seeds: [0]", "seeds: [0]\nseedz: [1]"));
+        UserError e = assertThrows(UserError.class, () -> GridLoader.load(f));
+        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown field 'seedz'"), e.getMessage());
+    }
+
+    @Test
+    void badValuesAreNamed() throws IOException {
+        Path f = write("frac.yaml", base().replace("nih: [1, 100]", "nih: [0, 100]"));
+        UserError e = assertThrows(UserError.class, () -> GridLoader.load(f));
+        assertTrue(e.getMessage().contains("datasets.nih: label fractions are percentages 1..100, got 0"),
+                e.getMessage());
+        Path g = write("sel.yaml", base().replace("selection: val", "selection: test"));
+        assertTrue(assertThrows(UserError.class, () -> GridLoader.load(g)).getMessage()
+                .contains("selection must be val or test-parity, got 'test'"));
+        Path h = write("ds.yaml", base().replace("nih: [1, 100]", "chexpert: [1]"));
+        assertTrue(assertThrows(UserError.class, () -> GridLoader.load(h)).getMessage()
+                .contains("unknown downstream dataset 'chexpert'"));
+        Path i = write("noeval.yaml", base().replace("eval: ../../configs/eval/cpu.yaml\n", "eval: nowhere.yaml\n"));
+        assertTrue(assertThrows(UserError.class, () -> GridLoader.load(i)).getMessage()
+                .contains("eval file 'nowhere.yaml' not found"));
+    }
+
+    @Test
+    void missingSectionIsNamed() throws IOException {
+        Path f = write("nodata.yaml", base().replaceAll("(?s)data:.*valFraction: 0.2\n", ""));
+        assertTrue(assertThrows(UserError.class, () -> GridLoader.load(f)).getMessage()
+                .contains("field 'data' is missing"));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path sub = tmp.resolve("grids");
+        Files.createDirectories(sub);
+        Path f = sub.resolve(name);
+        Files.writeString(f, text.replace("../../configs/eval/cpu.yaml",
+                Path.of("../configs/eval/cpu.yaml").toAbsolutePath().normalize().toString()));
+        return f;
+    }
+
+    static String base() {
+        return """
+                name: t
+                methods: [supervised]
+                protocols: [linear]
+                datasets:
+                  nih: [1, 100]
+                seeds: [0]
+                selection: val
+                encoder: {depth: 18, width: 4, channels: 1, imageSize: 32}
+                pretrain: {presets: ../cpu, epochs: 1, batchSize: 4, maxImages: 0}
+                eval: ../../configs/eval/cpu.yaml
+                data:
+                  phantom: {dir: x, size: 32, count: 40, seed: 0}
+                  roots: {}
+                  normalization: unit
+                  valFraction: 0.2
+                """;
+    }
+}

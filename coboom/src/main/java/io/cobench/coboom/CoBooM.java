@@ -1,0 +1,193 @@
+package io.cobench.coboom;
+
+import io.cobench.cli.UserError;
+import io.cobench.graph.GraphContext;
+import io.cobench.graph.Layers;
+import io.cobench.graph.Mlp;
+import io.cobench.graph.ResNet;
+import io.cobench.graph.ResNetConfig;
+import io.cobench.spi.EmaSpec;
+import io.cobench.spi.OptimizerGroup;
+import io.cobench.spi.SslMethod;
+import io.cobench.spi.StepState;
+import io.cobench.spi.TrainGraph;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * CoBooM on the harness. Both view orders run as one batch of 2B: the online network sees
+ * [x1; x2] and the target [x2; x1], so row i of z_theta faces the target of the other view of
+ * the same image, and each term averaged over 2B rows is the mean of its two view orders.
+ * Logged terms are the symmetrised sums (twice those means), so for the paper form
+ * {@code loss = alpha (l1 + l2) + l_q + gamma l_r} holds for the logged numbers.
+ *
+ * <p>Names: {@code online/{encoder,projector,predictor}} with their EMA twins under
+ * {@code target/}; {@code online/{diversifuse,fuse_projector,decoder}} (theta in the paper,
+ * with no target twin); {@code quantizer/codebook}.
+ */
+public final class CoBooM implements SslMethod {
+    /** Step output names the EMA codebook update reads. */
+    static final String COUNTS = "quantizer/counts";
+    static final String SUMS = "quantizer/sums";
+    static final String FEATURES = "quantizer/features";
+
+    private final String name;
+    private final CoBooMConfig cfg;
+
+    public CoBooM(String name, CoBooMConfig cfg) {
+        this.name = name;
+        this.cfg = cfg;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Record config() {
+        return cfg;
+    }
+
+    @Override
+    public String encoderScope() {
+        return "online/encoder";
+    }
+
+    @Override
+    public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
+        SameDiff sd = ctx.sd();
+        int s = enc.imageSize();
+        int c = enc.featureChannels();
+        int m = enc.featureSize();
+        if (cfg.diversiFuse().enabled() && c % cfg.diversiFuse().heads() != 0) {
+            throw new UserError("coboom: diversiFuse.heads " + cfg.diversiFuse().heads()
+                    + " does not divide the encoder's " + c + " feature channels (8 x width " + enc.width() + ")");
+        }
+        SDVariable v1 = sd.placeHolder("view1", DataType.FLOAT, -1, enc.channels(), s, s);
+        SDVariable v2 = sd.placeHolder("view2", DataType.FLOAT, -1, enc.channels(), s, s);
+        SDVariable both = sd.concat("views", 0, v1, v2);
+        SDVariable swapped = sd.concat("views_swapped", 0, v2, v1);
+
+        GraphContext online = ctx.scope("online");
+        ResNet.Features fo = ResNet.build(online.scope("encoder"), both, enc);
+        SDVariable proj = Mlp.build(online.scope("projector"), fo.pooled(), c, cfg.projector());
+        SDVariable z = Mlp.build(online.scope("predictor"), proj, cfg.projector().out(), cfg.predictor());
+
+        GraphContext target = ctx.scope("target");
+        ResNet.Features ft = ResNet.build(target.scope("encoder"), swapped, enc);
+        SDVariable zPhi = Tokens.stopGradient(sd,
+                Mlp.build(target.scope("projector"), ft.pooled(), c, cfg.projector()));
+
+        // Target features carry no gradient: the target is an EMA, never trained by the loss.
+        SDVariable source = cfg.quantize() == CoBooMConfig.Source.TARGET
+                ? Tokens.stopGradient(sd, ft.map()) : fo.map();
+        Quantizer.Output q = Quantizer.build(ctx.scope("quantizer"), source, c, m, m, cfg.quantizer());
+        SDVariable fused = cfg.diversiFuse().enabled()
+                ? DiversiFuse.build(online.scope("diversifuse"), q.quantized(), source, c, m, m, cfg.diversiFuse().heads())
+                : q.quantized();
+        GraphContext fp = online.scope("fuse_projector");
+        SDVariable zPrime = Mlp.build(fp, Layers.gap(fp, "pool", fused), c, cfg.fuseProjector());
+        if (cfg.stopGradFused()) {
+            zPrime = Tokens.stopGradient(sd, zPrime);
+            // Nothing else reaches p_theta, nor DiversiFuse without a decoder: they stay as initialised.
+            freeze(ctx, fp.prefix());
+            if (!cfg.decoder().enabled()) {
+                freeze(ctx, online.scope("diversifuse").prefix());
+            }
+        }
+
+        Map<String, String> terms = new LinkedHashMap<>();
+        SDVariable l1 = Losses.regression(sd, "loss/l1_mean", z, zPhi).mul("loss/l1", 2.0);
+        SDVariable l2 = Losses.regression(sd, "loss/l2_mean", z, zPrime).mul("loss/l2", 2.0);
+        SDVariable lcb = q.codebookLoss().mul("loss/l_cb", 2.0);
+        SDVariable lce = q.commitmentLoss().mul("loss/l_ce", 2.0);
+        // Under EMA updates nothing trains on l_cb; it is logged only.
+        SDVariable lq = cfg.quantizer().update() == QuantizerConfig.Update.LOSS
+                ? lcb.add("loss/l_q", lce.mul(cfg.quantizer().beta()))
+                : lce.mul("loss/l_q", cfg.quantizer().beta());
+        SDVariable lr = null;
+        if (cfg.decoder().enabled()) {
+            SDVariable clean = sd.placeHolder("target", DataType.FLOAT, -1, enc.channels(), s, s);
+            SDVariable recon = Decoder.build(online.scope("decoder"), fused, c, m, s, enc.channels(), cfg.decoder());
+            lr = Losses.mse(sd, "loss/l_r_mean", recon, sd.concat(0, clean, clean)).mul("loss/l_r", 2.0);
+        }
+        SDVariable total = cfg.loss() == CoBooMConfig.LossForm.PAPER
+                ? l1.add(l2).mul(cfg.alpha()).add(lq)
+                : l1.add(l2).mul(0.25).add(lq.mul(0.5));
+        if (lr != null) {
+            total = total.add(lr.mul(cfg.loss() == CoBooMConfig.LossForm.PAPER ? cfg.gamma() : 0.5));
+        }
+        total = sd.identity("loss/total", total);
+
+        terms.put("loss", total.name());
+        terms.put("l1", l1.name());
+        terms.put("l2", l2.name());
+        terms.put("l_q", lq.name());
+        terms.put("l_cb", lcb.name());
+        terms.put("l_ce", lce.name());
+        if (lr != null) {
+            terms.put("l_r", lr.name());
+        }
+        Map<String, String> metrics = new LinkedHashMap<>();
+        metrics.put("perplexity", q.perplexity().name());
+        metrics.put("code_usage", q.usage().name());
+        List<String> stepOutputs = new ArrayList<>();
+        if (cfg.quantizer().update() == QuantizerConfig.Update.EMA) {
+            stepOutputs.add(checkName(q.counts(), COUNTS));
+            stepOutputs.add(checkName(q.sums(), SUMS));
+        }
+        if (cfg.quantizer().init() == QuantizerConfig.Init.DATA) {
+            stepOutputs.add(checkName(q.features(), FEATURES));
+        }
+        return new TrainGraph(terms, List.of(OptimizerGroup.main(total.name())),
+                List.of(new EmaSpec("online/", "target/", cfg.targetMomentum(), cfg.targetMomentumCosine())),
+                metrics, stepOutputs);
+    }
+
+    private static void freeze(GraphContext ctx, String prefix) {
+        for (SDVariable v : ctx.sd().variables()) {
+            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE && v.name().startsWith(prefix)) {
+                ctx.markNonTrainable(v.name());
+            }
+        }
+    }
+
+    private static String checkName(SDVariable v, String expected) {
+        if (!v.name().equals(expected)) {
+            throw new IllegalStateException("quantizer output is " + v.name() + ", afterStep reads " + expected);
+        }
+        return expected;
+    }
+
+    /**
+     * EMA codebook updates, and the data initialisation after step 0 (the codebook that step
+     * used is overwritten, whatever the optimiser did to it). The draw depends on the run seed
+     * only, and a resumed run never repeats step 0, so resume does not re-initialise.
+     */
+    @Override
+    public void afterStep(StepState state, Map<String, INDArray> outputs) {
+        SameDiff sd = state.sd();
+        INDArray codebook = sd.getArrForVarName("quantizer/" + Quantizer.CODEBOOK);
+        boolean ema = cfg.quantizer().update() == QuantizerConfig.Update.EMA;
+        if (ema) {
+            EmaCodebook.update(codebook, sd.getArrForVarName("quantizer/" + Quantizer.EMA_COUNT),
+                    sd.getArrForVarName("quantizer/" + Quantizer.EMA_SUM),
+                    outputs.get(COUNTS), outputs.get(SUMS), cfg.quantizer().decay(), cfg.quantizer().eps());
+        }
+        if (cfg.quantizer().init() == QuantizerConfig.Init.DATA && state.step() == 0) {
+            CodebookInit.fromData(codebook, outputs.get(FEATURES), new SplittableRandom(state.seed() ^ 0xC0DEB00CL));
+            if (ema) {
+                INDArray count = sd.getArrForVarName("quantizer/" + Quantizer.EMA_COUNT);
+                sd.getArrForVarName("quantizer/" + Quantizer.EMA_SUM).assign(codebook.mulColumnVector(count.reshape(-1, 1)));
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.cobench.data.check;
+
+import io.cobench.cli.UserError;
+import io.cobench.data.DatasetIndex;
+import io.cobench.data.Datasets;
+import io.cobench.data.Sample;
+import io.cobench.data.nih.NihBoxes;
+import io.cobench.data.nih.NihLists;
+import io.cobench.data.nih.NihLoader;
+import io.cobench.data.siim.SiimLoader;
+import io.cobench.data.siim.SiimRle;
+import io.cobench.data.siim.SiimRleFile;
+import io.cobench.io.AtomicFiles;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.imageio.ImageIO;
+
+/** Builds a {@link CheckReport} for one dataset; the command only parses flags and prints. */
+public final class DataCheck {
+
+    private DataCheck() {
+    }
+
+    /**
+     * What to check besides the basics.
+     *
+     * @param examples how many missing images to name
+     * @param againstTest a user list to compare with NIH's official test split, or null
+     * @param exportMasks where to write SIIM masks, or null
+     */
+    public record Options(int examples, Path againstTest, Path exportMasks) {
+        public Options {
+            if (examples < 0) {
+                throw new UserError("--examples must be 0 or more, not " + examples);
+            }
+        }
+    }
+
+    /** Loads {@code dataset} from {@code root} and summarises it. */
+    public static CheckReport run(String dataset, Path root, Options options) {
+        if (options.againstTest() != null && !"nih".equals(dataset)) {
+            throw new UserError("--against-test compares a list with NIH's official test split; it does not apply to "
+                    + dataset);
+        }
+        if (options.exportMasks() != null && !"siim".equals(dataset)) {
+            throw new UserError("--export-masks writes SIIM masks; it does not apply to " + dataset);
+        }
+        int examples = options.examples();
+        DatasetIndex index = Datasets.loader(dataset).load(root);
+        List<String> missingExamples = new ArrayList<>();
+        for (String id : index.missing()) {
+            if (missingExamples.size() == examples) {
+                break;
+            }
+            missingExamples.add(id);
+        }
+        CheckReport.Images images = new CheckReport.Images(index.samples().size(),
+                index.samples().size() - index.missing().size(), index.missing().size(), missingExamples);
+        Map<String, CheckReport.Split> splits = new LinkedHashMap<>();
+        index.splits().forEach((name, samples) -> splits.put(name, new CheckReport.Split(samples.size(),
+                DatasetIndex.patients(samples).size(), index.labelCounts(samples))));
+        CheckReport.Boxes boxes = "nih".equals(dataset) ? boxes(index) : null;
+        CheckReport.Siim siim = "siim".equals(dataset) ? siim(root) : null;
+        NihLists.TestOverlap overlap = null;
+        if (options.againstTest() != null) {
+            if (!index.splits().containsKey(NihLoader.TEST)) {
+                throw new UserError(root + ": --against-test needs test_list.txt and train_val_list.txt there");
+            }
+            overlap = NihLists.againstTest(index, options.againstTest());
+        }
+        CheckReport.MaskExport export = options.exportMasks() == null ? null
+                : exportMasks(root, options.exportMasks());
+        return new CheckReport(dataset, root.toString(), index.classes(), images,
+                index.labelCounts(index.samples()), splits, index.sharedPatients(), boxes, siim, overlap, export);
+    }
+
+    private static CheckReport.Boxes boxes(DatasetIndex index) {
+        Path file = index.root().resolve("BBox_List_2017.csv");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        List<NihBoxes.Box> boxes = NihBoxes.read(file);
+        Map<String, Integer> perImage = new HashMap<>();
+        Map<String, Integer> perFinding = new TreeMap<>();
+        for (NihBoxes.Box b : boxes) {
+            perImage.merge(b.image(), 1, Integer::sum);
+            perFinding.merge(b.finding(), 1, Integer::sum);
+        }
+        Set<String> test = new HashSet<>();
+        for (Sample s : index.splits().getOrDefault(NihLoader.TEST, List.of())) {
+            test.add(s.id());
+        }
+        int multi = (int) perImage.values().stream().filter(n -> n > 1).count();
+        Integer outside = index.splits().containsKey(NihLoader.TEST)
+                ? (int) perImage.keySet().stream().filter(i -> !test.contains(i)).count() : null;
+        return new CheckReport.Boxes(boxes.size(), perImage.size(), multi, perFinding, outside);
+    }
+
+    private static CheckReport.Siim siim(Path root) {
+        Map<String, SiimRleFile.Image> images = SiimLoader.masks(root);
+        Path maskDir = SiimRleFile.locate(root).getParent().resolve("mask");
+        int rows = 0;
+        int positives = 0;
+        int multi = 0;
+        int maskFiles = 0;
+        long pixels = 0;
+        for (SiimRleFile.Image im : images.values()) {
+            rows += im.rles().size();
+            if (Files.isRegularFile(maskDir.resolve(im.id() + ".png"))) {
+                maskFiles++;
+            }
+            if (!im.positive()) {
+                continue;
+            }
+            positives++;
+            if (im.rles().size() > 1) {
+                multi++;
+            }
+            pixels += SiimRle.unionPixels(im.rles(), SiimRle.SIZE, SiimRle.SIZE);
+        }
+        return new CheckReport.Siim(rows, images.size(), positives, images.size() - positives, multi, pixels,
+                maskFiles);
+    }
+
+    /**
+     * Writes every SIIM image's union mask as an 8-bit PNG (0/255) named {@code <ImageId>.png},
+     * in parallel, each file atomically.
+     */
+    public static CheckReport.MaskExport exportMasks(Path root, Path dir) {
+        Map<String, SiimRleFile.Image> images = SiimLoader.masks(root);
+        images.values().parallelStream().forEach(im -> writeMask(im, dir.resolve(im.id() + ".png")));
+        return new CheckReport.MaskExport(dir.toString(), images.size());
+    }
+
+    private static void writeMask(SiimRleFile.Image im, Path file) {
+        byte[] mask = SiimRleFile.mask(im, SiimRle.SIZE);
+        BufferedImage img = new BufferedImage(SiimRle.SIZE, SiimRle.SIZE, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] data = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < mask.length; i++) {
+            data[i] = mask[i] != 0 ? (byte) 255 : 0;
+        }
+        AtomicFiles.write(file, out -> {
+            javax.imageio.ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
+            try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+                w.setOutput(ios);
+                javax.imageio.ImageWriteParam p = w.getDefaultWriteParam();
+                // A fast deflate level: masks are mostly zero and compress well anyway (about 5 KB).
+                p.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+                p.setCompressionQuality(0.9f);
+                w.write(null, new javax.imageio.IIOImage(img, null, null), p);
+            } finally {
+                w.dispose();
+            }
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package io.cobench.data.check;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.cobench.cli.CobenchCommand;
+import io.cobench.data.Datasets;
+import io.cobench.io.Json;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cobench data check DATASET --root DIR}: what a dataset folder holds, before any training. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Read a dataset in its download layout and report images listed, found and missing, "
+                + "labels per class, split sizes and patients shared between splits. Works on label files "
+                + "alone (images then count as missing).")
+public final class DataCheckCommand implements CobenchCommand {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DATASET", description = "nih, siim, eyepacs, mured or odir")
+    String dataset;
+
+    @Option(names = "--root", required = true, paramLabel = "DIR", description = "the dataset's folder")
+    Path root;
+
+    @Option(names = "--json", description = "print JSON instead of text")
+    boolean json;
+
+    @Option(names = "--export-masks", paramLabel = "DIR",
+            description = "SIIM: write each image's mask (union of its regions) as DIR/<ImageId>.png, 0/255")
+    Path exportMasks;
+
+    @Option(names = "--against-test", paramLabel = "LIST",
+            description = "NIH: count images and patients of LIST (plain list, name + 14 labels, or a CoBooM CSV)"
+                    + " that lie in the official test split")
+    Path againstTest;
+
+    @Option(names = "--examples", paramLabel = "N", defaultValue = "5",
+            description = "how many missing images to name (default ${DEFAULT-VALUE})")
+    int examples;
+
+    @Override
+    public String path() {
+        return "data check";
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        if (!Datasets.NAMES.contains(dataset)) {
+            throw new io.cobench.cli.UserError("unknown dataset '" + dataset + "'; expected one of " + Datasets.NAMES);
+        }
+        CheckReport report = DataCheck.run(dataset, root,
+                new DataCheck.Options(examples, againstTest, exportMasks));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.JSON.writeValueAsString(report) + System.lineSeparator() : CheckText.format(report));
+        out.flush();
+        return 0;
+    }
+}

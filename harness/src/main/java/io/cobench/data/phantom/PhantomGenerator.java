@@ -1,0 +1,73 @@
+package io.cobench.data.phantom;
+
+import io.cobench.data.pipeline.Progress;
+import io.cobench.io.Json;
+import io.cobench.provenance.BuildInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Generates the selected phantom datasets under {@code out} and records how in
+ * {@code phantom.json} (seed, size, count, layout, version), which also marks the folder as
+ * phantom output that {@code --force} may replace.
+ */
+public final class PhantomGenerator {
+    public static final String MARKER = "phantom.json";
+
+    private PhantomGenerator() {
+    }
+
+    /** Images written per dataset folder. */
+    public static Map<String, Integer> generate(PhantomConfig cfg, boolean progress) {
+        Map<String, Integer> images = expectedImages(cfg);
+        int total = images.values().stream().mapToInt(Integer::intValue).sum();
+        ExecutorService pool = Executors.newFixedThreadPool(cfg.threads(), r -> {
+            Thread t = new Thread(r, "phantom");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Progress bar = Progress.start("phantom", total, progress)) {
+            Tasks tasks = new Tasks(pool, bar::step);
+            for (PhantomConfig.PhantomDataset d : cfg.datasets()) {
+                switch (d) {
+                    case NIH -> NihWriter.write(cfg, tasks);
+                    case SIIM -> SiimWriter.write(cfg, tasks);
+                    case EYEPACS -> EyePacsWriter.write(cfg, tasks);
+                    case MURED -> MuredWriter.write(cfg, tasks);
+                    case ODIR -> OdirWriter.write(cfg, tasks);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Object> marker = new LinkedHashMap<>();
+        marker.put("generator", "cobench phantom");
+        marker.put("version", BuildInfo.version());
+        marker.put("seed", cfg.seed());
+        marker.put("size", cfg.size());
+        marker.put("count", cfg.count());
+        marker.put("nih_layout", cfg.layout().name().toLowerCase(java.util.Locale.ROOT));
+        marker.put("images", images);
+        Json.writeJson(cfg.out().resolve(MARKER), marker);
+        return images;
+    }
+
+    /** How many image files each selected dataset gets. */
+    static Map<String, Integer> expectedImages(PhantomConfig cfg) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (PhantomConfig.PhantomDataset d : cfg.datasets()) {
+            int n = switch (d) {
+                case NIH -> cfg.count();
+                case SIIM -> cfg.siimCount();
+                case EYEPACS -> 2 * cfg.eyepacsPatients();
+                case MURED -> cfg.muredCount() + Math.max(1, cfg.muredCount() / 16);
+                case ODIR -> (int) OdirWriter.plan(cfg.seed(), cfg.odirPatients(), PhantomConfig.MIN_SIZE).stream()
+                        .mapToLong(p -> (p.left().cls() >= 0 ? 1 : 0) + (p.right().cls() >= 0 ? 1 : 0)).sum();
+            };
+            m.put(d.folder, n);
+        }
+        return m;
+    }
+}

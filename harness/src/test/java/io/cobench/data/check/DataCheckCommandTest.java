@@ -1,0 +1,113 @@
+package io.cobench.data.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cobench.cli.Cobench;
+import io.cobench.data.RealMetadata;
+import io.cobench.data.TestImages;
+import io.cobench.io.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code cobench data check} driven in-process, on the real metadata and on small trees. */
+class DataCheckCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Cobench.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void nihOnRealMetadataWithAgainstTestAsJson() throws Exception {
+        Path root = RealMetadata.dir();
+        Run r = run("data", "check", "nih", "--root", root.toString(), "--json",
+                "--against-test", root.resolve("coboom-pretrain-list.txt").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.JSON.readTree(r.out());
+        assertEquals(112_120, j.at("/images/listed").asInt());
+        assertEquals(0, j.at("/images/found").asInt());
+        assertEquals(112_120, j.at("/images/missing").asInt());
+        assertEquals("00000001_000.png", j.at("/images/missingExamples/0").asText());
+        assertEquals(5, j.at("/images/missingExamples").size());
+        assertEquals(86_524, j.at("/splits/train_val/images").asInt());
+        assertEquals(25_596, j.at("/splits/test/images").asInt());
+        assertEquals(0, j.at("/sharedPatients/train_val|test").asInt());
+        assertEquals(60_361, j.at("/labelCounts/No Finding").asInt());
+        assertEquals(984, j.at("/boxes/boxes").asInt());
+        assertEquals(880, j.at("/boxes/images").asInt());
+        assertEquals(0, j.at("/boxes/imagesNotInTest").asInt());
+        assertEquals(78_468, j.at("/againstTest/listed").asInt());
+        assertEquals(17_920, j.at("/againstTest/inTest").asInt());
+        assertEquals(1_901, j.at("/againstTest/patientsInTest").asInt());
+        assertTrue(j.at("/siim").isMissingNode());
+    }
+
+    @Test
+    void siimOnRealMetadataAsTextAndJson() throws Exception {
+        Path root = RealMetadata.dir();
+        Run text = run("data", "check", "siim", "--root", root.toString(), "--examples", "2");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("images: 12,047 listed, 0 found, 12,047 missing"), text.out());
+        assertTrue(text.out().contains("masks: 12,954 rows, 12,047 unique images, 2,669 positive, 9,378 negative"),
+                text.out());
+        assertTrue(text.out().contains("624 images with more than one region, 38,250,469 mask pixels"), text.out());
+        assertTrue(text.out().contains("missing, e.g.: 1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819, "
+                + "1.2.276.0.7230010.3.1.4.8323329.13666.1517875247.117800\n"), text.out());
+        Run json = run("data", "check", "siim", "--root", root.toString(), "--json");
+        JsonNode j = Json.JSON.readTree(json.out());
+        assertEquals(2_669, j.at("/siim/positives").asInt());
+        assertEquals(9_378, j.at("/siim/negatives").asInt());
+        assertEquals(4_270, j.at("/splits/train/images").asInt());
+        assertEquals(1_068, j.at("/splits/val/images").asInt());
+    }
+
+    @Test
+    void muredTreeAsText() {
+        TestImages.write(TestImages.rgb(4, 4, 1), "png", tmp.resolve("images/images/4.png"));
+        String header = "ID,DR,NORMAL,MH,ODC,TSLN,ARMD,DN,MYA,BRVO,ODP,CRVO,CNV,RS,ODE,LS,CSR,HTR,ASR,CRS,OTHER\n";
+        TestImages.text(tmp.resolve("train_data.csv"), header + "4,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0\n"
+                + "im0007,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1\n");
+        TestImages.text(tmp.resolve("val_data.csv"), header + "9,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0\n");
+        Run r = run("data", "check", "mured", "--root", tmp.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("images: 3 listed, 1 found, 2 missing"), r.out());
+        assertTrue(r.out().contains("missing, e.g.: im0007, 9"), r.out());
+        assertTrue(r.out().contains("patients shared train / val: 0"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n  DR +2 +2 +0\\n.*"), r.out());
+    }
+
+    @Test
+    void misusedFlagsAndUnknownDatasetsAreOneLineErrors() {
+        Run unknown = run("data", "check", "chexpert", "--root", tmp.toString());
+        assertEquals(2, unknown.code());
+        assertEquals("error: unknown dataset 'chexpert'; expected one of [nih, siim, eyepacs, mured, odir]\n",
+                unknown.err());
+        Run masks = run("data", "check", "eyepacs", "--root", tmp.toString(), "--export-masks", tmp.toString());
+        assertEquals(2, masks.code());
+        assertTrue(masks.err().contains("--export-masks writes SIIM masks"), masks.err());
+        Run noRoot = run("data", "check", "nih", "--root", tmp.resolve("absent").toString());
+        assertEquals(2, noRoot.code());
+        assertEquals("error: " + tmp.resolve("absent") + ": not a directory\n", noRoot.err());
+        Run noLabels = run("data", "check", "nih", "--root", tmp.toString());
+        assertEquals(2, noLabels.code());
+        assertTrue(noLabels.err().contains("no NIH label file (Data_Entry_2017_v2020.csv or Data_Entry_2017.csv)"),
+                noLabels.err());
+    }
+}

@@ -1,0 +1,56 @@
+package io.cobench.engine;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cobench.cli.UserError;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class EngineTest {
+
+    @Test
+    void hopperAndNewerAreRefusedWithTheSupportedGenerationsNamed() {
+        UserError e = assertThrows(UserError.class, () -> Engine.checkComputeCapability(90, "NVIDIA H100 80GB HBM3"));
+        assertTrue(e.getMessage().contains("sm_86"), e.getMessage());
+        assertTrue(e.getMessage().contains("9.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("Ampere"), e.getMessage());
+        assertTrue(e.getMessage().contains("Hopper"), e.getMessage());
+        assertThrows(UserError.class, () -> Engine.checkComputeCapability(100, "B200"));
+    }
+
+    @Test
+    void amperePassesTheCheck() {
+        assertDoesNotThrow(() -> Engine.checkComputeCapability(86, "NVIDIA RTX A6000"));
+        assertDoesNotThrow(() -> Engine.checkComputeCapability(80, "NVIDIA A100"));
+    }
+
+    @Test
+    void cpuStartReportsTheBackendLine() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Engine.EngineInfo info = Engine.start(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertEquals("cpu", info.backend());
+        assertTrue(info.artifact().startsWith("nd4j-native"), info.artifact());
+        assertTrue(info.threads() >= 1);
+    }
+
+    @Test
+    void gradientGraphNoiseIsDroppedAndOtherLinesPass() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            PrintStream filtered = QuietStdout.wrap(System.out);
+            filtered.println("Added differentiated op conv2d");
+            filtered.println("step 1/10 loss 0.5");
+            filtered.flush();
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals("step 1/10 loss 0.5\n", buf.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,188 @@
+package io.cobench.reports.figures;
+
+import io.cobench.cli.UserError;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * A grid of Grad-CAM overlays in the style of the paper's Fig. 2: one row per method, one column
+ * per finding. The benchmark writes overlays as {@code gradcam/<method>/<class>/<image-id>.png};
+ * each column shows the same image for every method (the image most methods have, ties broken
+ * by id) so the rows can be compared.
+ */
+public final class GradCamPanel {
+    /** The paper's four findings, in its order. */
+    public static final List<String> CLASSES = List.of("Atelectasis", "Effusion", "Cardiomegaly", "Mass");
+    static final int TILE = 180;
+    static final int LABEL_W = 150;
+    static final int HEADER_H = 28;
+    static final int GAP = 4;
+
+    /**
+     * What was drawn.
+     *
+     * @param written whether the PNG was written
+     * @param methods row labels drawn, top to bottom
+     * @param images  image id chosen per class
+     * @param notes   what was missing or ignored
+     */
+    public record Outcome(boolean written, List<String> methods, Map<String, String> images, List<String> notes) {
+    }
+
+    private GradCamPanel() {
+    }
+
+    /**
+     * @param gradcamDir STORE/gradcam
+     * @param rowLabels  method key to row label, for ordering and captions
+     * @param rowOrder   row labels in table order
+     * @param file       PNG to write
+     */
+    public static Outcome write(Path gradcamDir, Map<String, String> rowLabels, List<String> rowOrder, Path file) {
+        Png.headless();
+        List<String> notes = new ArrayList<>();
+        List<String> methods = dirs(gradcamDir);
+        if (methods.isEmpty()) {
+            return new Outcome(false, List.of(), Map.of(), List.of("no Grad-CAM overlays in " + gradcamDir
+                    + "; the Grad-CAM panel was skipped"));
+        }
+        methods = new ArrayList<>(methods);
+        methods.sort(Comparator.comparingInt((String m) -> {
+            int i = rowOrder.indexOf(rowLabels.getOrDefault(m, m));
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }).thenComparing(m -> m));
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (String cls : CLASSES) {
+            Map<String, Integer> count = new TreeMap<>();
+            for (String m : methods) {
+                images(gradcamDir.resolve(m).resolve(cls)).forEach(id -> count.merge(id, 1, Integer::sum));
+            }
+            count.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .ifPresent(e -> chosen.put(cls, e.getKey()));
+        }
+        for (String m : methods) {
+            for (String other : dirs(gradcamDir.resolve(m))) {
+                if (!CLASSES.contains(other)) {
+                    notes.add("Grad-CAM class folder " + m + "/" + other + " is not one of " + CLASSES + " and was not drawn");
+                }
+            }
+        }
+        if (chosen.isEmpty()) {
+            return new Outcome(false, List.of(), Map.of(), List.of("no Grad-CAM overlays for " + CLASSES
+                    + " in " + gradcamDir + "; the Grad-CAM panel was skipped"));
+        }
+        int w = LABEL_W + CLASSES.size() * (TILE + GAP);
+        int h = HEADER_H + methods.size() * (TILE + GAP);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.setColor(Color.BLACK);
+        for (int k = 0; k < CLASSES.size(); k++) {
+            String cls = CLASSES.get(k);
+            centred(g, cls, LABEL_W + k * (TILE + GAP), 0, TILE, HEADER_H);
+        }
+        List<String> labels = new ArrayList<>();
+        for (int r = 0; r < methods.size(); r++) {
+            String m = methods.get(r);
+            String label = rowLabels.getOrDefault(m, m);
+            labels.add(label);
+            int y = HEADER_H + r * (TILE + GAP);
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+            centred(g, label, 0, y, LABEL_W, TILE);
+            for (int k = 0; k < CLASSES.size(); k++) {
+                String cls = CLASSES.get(k);
+                int x = LABEL_W + k * (TILE + GAP);
+                Optional<Path> p = Optional.ofNullable(chosen.get(cls))
+                        .map(id -> gradcamDir.resolve(m).resolve(cls).resolve(id + ".png")).filter(Files::isRegularFile);
+                if (p.isPresent()) {
+                    drawTile(g, read(p.get()), x, y);
+                } else {
+                    g.setColor(new Color(0xDDDDDD));
+                    g.fillRect(x, y, TILE, TILE);
+                    g.setColor(Color.DARK_GRAY);
+                    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+                    centred(g, "missing", x, y, TILE, TILE);
+                    if (chosen.containsKey(cls)) {
+                        notes.add("Grad-CAM overlay " + m + "/" + cls + "/" + chosen.get(cls) + ".png is missing");
+                    }
+                }
+            }
+        }
+        g.dispose();
+        Png.write(file, img);
+        return new Outcome(true, labels, chosen, notes);
+    }
+
+    private static void drawTile(Graphics2D g, BufferedImage src, int x, int y) {
+        double scale = Math.min((double) TILE / src.getWidth(), (double) TILE / src.getHeight());
+        int dw = (int) Math.round(src.getWidth() * scale);
+        int dh = (int) Math.round(src.getHeight() * scale);
+        g.setColor(Color.BLACK);
+        g.fillRect(x, y, TILE, TILE);
+        g.drawImage(src, x + (TILE - dw) / 2, y + (TILE - dh) / 2, dw, dh, null);
+    }
+
+    private static void centred(Graphics2D g, String text, int x, int y, int w, int h) {
+        FontMetrics fm = g.getFontMetrics();
+        int tx = x + Math.max(2, (w - fm.stringWidth(text)) / 2);
+        int ty = y + (h - fm.getHeight()) / 2 + fm.getAscent();
+        g.drawString(text, tx, ty);
+    }
+
+    private static BufferedImage read(Path p) {
+        try {
+            BufferedImage img = ImageIO.read(p.toFile());
+            if (img == null) {
+                throw new UserError(p + " is not a readable image");
+            }
+            return img;
+        } catch (IOException e) {
+            throw new UserError("could not read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> dirs(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UserError("could not list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> images(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png"))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+        } catch (IOException e) {
+            throw new UserError("could not list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

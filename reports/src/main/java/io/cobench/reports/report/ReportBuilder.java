@@ -1,0 +1,161 @@
+package io.cobench.reports.report;
+
+import io.cobench.io.AtomicFiles;
+import io.cobench.provenance.BuildInfo;
+import io.cobench.reports.figures.AucCurveFigure;
+import io.cobench.reports.figures.CodebookFigure;
+import io.cobench.reports.figures.GradCamPanel;
+import io.cobench.reports.significance.SignificanceAnalysis;
+import io.cobench.reports.significance.SignificanceWriter;
+import io.cobench.reports.store.CodebookPoint;
+import io.cobench.reports.store.EvalCell;
+import io.cobench.reports.store.PretrainRun;
+import io.cobench.reports.store.ResultsStore;
+import io.cobench.reports.tables.Layout;
+import io.cobench.reports.tables.PaperComparison;
+import io.cobench.reports.tables.PaperValues;
+import io.cobench.reports.tables.ResultTable;
+import io.cobench.reports.tables.TableBuilder;
+import io.cobench.reports.tables.TableRenderer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a full report of one store. */
+public final class ReportBuilder {
+
+    /**
+     * What was written.
+     *
+     * @param files  report-relative paths, in writing order
+     * @param notes  everything left out or undefined
+     * @param parity whether a test-parity warning was issued
+     */
+    public record Summary(List<String> files, List<String> notes, boolean parity) {
+    }
+
+    private final ReportOptions opt;
+    private final List<String> files = new ArrayList<>();
+
+    private ReportBuilder(ReportOptions opt) {
+        this.opt = opt;
+    }
+
+    public static Summary write(ReportOptions opt) {
+        return new ReportBuilder(opt).run();
+    }
+
+    private Summary run() {
+        ResultsStore store = ResultsStore.open(opt.store());
+        List<String> notes = new ArrayList<>();
+        if (!store.unfinished().isEmpty()) {
+            notes.add(store.unfinished().size() + " unfinished run director(ies) without DONE were left out, first: "
+                    + String.join(", ", store.unfinished().subList(0, Math.min(5, store.unfinished().size()))));
+        }
+        List<EvalCell> cells = store.cells();
+        List<ResultTable> tables = TableBuilder.build(cells, opt.classes(), notes);
+        boolean parity = tables.stream().anyMatch(ResultTable::testParity);
+
+        StringBuilder md = new StringBuilder("# cobench report\n\n");
+        md.append("Store: `").append(store.root().toAbsolutePath().normalize()).append('`');
+        if (!store.grid().isEmpty()) {
+            md.append(" (grid `").append(store.grid()).append("`, created ").append(store.created()).append(')');
+        }
+        md.append(". ").append(cells.size()).append(" finished evaluation cell(s). NIH mean AUC over ")
+                .append(opt.classes() == 15 ? "15 classes (14 findings + \"No Finding\", as the paper)" : "the 14 findings")
+                .append(". Written by cobench ").append(BuildInfo.version()).append(".\n\n");
+        if (parity) {
+            md.append("> **").append(TableRenderer.PARITY_WARNING).append("**\n\n");
+        }
+
+        for (ResultTable t : tables) {
+            String stem = t.spec().stem();
+            String tableMd = TableRenderer.markdown(t);
+            put("tables/" + stem + ".md", tableMd);
+            put("tables/" + stem + ".csv", TableRenderer.displayCsv(t));
+            put("tables/" + stem + ".tex", TableRenderer.latex(t));
+            put("tables/" + stem + "_cells.csv", TableRenderer.csv(TableRenderer.cellsTable(t)));
+            put("tables/" + stem + "_runs.csv", TableRenderer.csv(t.runs()));
+            md.append("## Table ").append(t.spec().number()).append("\n\n").append(tableMd).append('\n')
+                    .append("Files: [Markdown](tables/").append(stem).append(".md), [CSV](tables/").append(stem)
+                    .append(".csv), [LaTeX](tables/").append(stem).append(".tex), [cells with their run directories](tables/")
+                    .append(stem).append("_cells.csv), [per-seed runs](tables/").append(stem).append("_runs.csv).\n\n");
+        }
+
+        if (opt.paperCompare()) {
+            PaperValues paper = PaperValues.load();
+            md.append("## Comparison with the paper\n\nPaper: Tables 1 and 2 of \"CoBooM: Codebook Guided Bootstrapping "
+                    + "for Medical Image Representation Learning\", MICCAI 2024.\n\n");
+            for (ResultTable t : tables) {
+                String stem = t.spec().stem() + "_vs_paper";
+                String cmp = PaperComparison.markdown(t, paper);
+                put("paper/" + stem + ".md", cmp);
+                put("paper/" + stem + ".csv", TableRenderer.csv(PaperComparison.table(t, paper)));
+                md.append(cmp).append("\nFiles: [CSV](paper/").append(stem).append(".csv).\n\n");
+            }
+        }
+
+        SignificanceAnalysis.Result sig = SignificanceAnalysis.run(tables, cells,
+                new SignificanceAnalysis.Options(opt.classes(), opt.replicates(), opt.seed()));
+        String sigMd = SignificanceWriter.markdown(sig, opt.replicates());
+        put("significance/significance.md", sigMd);
+        put("significance/significance.csv", TableRenderer.csv(SignificanceWriter.comparisons(sig.comparisons())));
+        put("significance/auc_ci.csv", TableRenderer.csv(SignificanceWriter.intervals(sig.intervals())));
+        md.append("## Significance\n\n").append(sigMd)
+                .append("\nFiles: [tests CSV](significance/significance.csv), [AUC intervals CSV](significance/auc_ci.csv).\n\n");
+
+        md.append("## Figures\n\n");
+        for (ResultTable t : tables) {
+            String f = "figures/auc_vs_fraction_" + t.spec().stem() + ".png";
+            if (AucCurveFigure.write(t, opt.out().resolve(f))) {
+                files.add(f);
+                md.append("![NIH AUC vs label fraction, Table ").append(t.spec().number()).append("](").append(f)
+                        .append(")\n\n");
+            } else {
+                md.append("No NIH cells for Table ").append(t.spec().number()).append(": AUC curve not drawn.\n\n");
+            }
+        }
+        Map<String, String> rowOf = new LinkedHashMap<>();
+        cells.forEach(c -> rowOf.putIfAbsent(c.metrics().method(), c.metrics().row()));
+        GradCamPanel.Outcome cam = GradCamPanel.write(store.gradcamDir(), rowOf, Layout.ROWS,
+                opt.out().resolve("figures/gradcam_panel.png"));
+        md.append("### Grad-CAM diagnostic maps\n\n");
+        if (cam.written()) {
+            files.add("figures/gradcam_panel.png");
+            md.append("Rows: methods; columns: findings (image ").append(cam.images()).append(").\n\n")
+                    .append("![Grad-CAM panel](figures/gradcam_panel.png)\n\n");
+        } else {
+            md.append("Skipped: ").append(String.join("; ", cam.notes())).append(".\n\n");
+        }
+        notes.addAll(cam.written() ? cam.notes() : List.of());
+        Map<String, List<CodebookPoint>> codebook = new LinkedHashMap<>();
+        for (PretrainRun r : store.pretrainRuns()) {
+            List<CodebookPoint> pts = r.codebook();
+            if (!pts.isEmpty()) {
+                codebook.put(r.id(), pts);
+            }
+        }
+        md.append("### Codebook usage during pretraining\n\n");
+        if (CodebookFigure.write(codebook, opt.out().resolve("figures/codebook.png"))) {
+            files.add("figures/codebook.png");
+            md.append("Runs: ").append(String.join(", ", codebook.keySet()))
+                    .append(".\n\n![Codebook usage and perplexity](figures/codebook.png)\n\n");
+        } else {
+            md.append("Skipped: no finished pretraining run logged code_usage and perplexity.\n\n");
+        }
+
+        if (!notes.isEmpty()) {
+            md.append("## Notes\n\n");
+            notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
+        put("report.md", md.toString());
+        return new Summary(List.copyOf(files), List.copyOf(notes), parity);
+    }
+
+    private void put(String rel, String content) {
+        AtomicFiles.writeString(opt.out().resolve(rel), content);
+        files.add(rel);
+    }
+}

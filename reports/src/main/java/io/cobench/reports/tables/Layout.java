@@ -1,0 +1,55 @@
+package io.cobench.reports.tables;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The paper's table layout: which tables, rows and columns, in which order. */
+public final class Layout {
+
+    /** Row labels in the paper's order (metrics.json "row"). */
+    public static final List<String> ROWS = List.of("Sup.", "SimCLR", "BYOL", "SwAV", "VICReg", "CAiD",
+            "PCRLv2", "DiRA", "Ours w/o Dec.", "Ours w/Dec.", "Ours w/o DF.");
+
+    public static final List<Column> COLUMNS = List.of(
+            new Column("NIH", 1, "AUC"), new Column("NIH", 5, "AUC"), new Column("NIH", 10, "AUC"),
+            new Column("NIH", 30, "AUC"), new Column("NIH", 100, "AUC"), new Column("SIIM", 100, "Dice"),
+            new Column("MuReD", 10, "AUC"), new Column("ODIR", 10, "AUC"));
+
+    public static final List<TableSpec> TABLES = List.of(
+            new TableSpec(1, "linear", "Linear probing: AUC (%) on NIH, MuReD and ODIR, Dice (%) on SIIM"),
+            new TableSpec(2, "finetune",
+                    "Semi-supervised fine-tuning: AUC (%) on NIH, MuReD and ODIR, Dice (%) on SIIM"));
+
+    /** Registry key of the method the significance tests centre on ("Ours w/Dec."). */
+    public static final String COBOOM = "coboom";
+
+    private Layout() {
+    }
+
+    public static Optional<Column> column(String dataset, int fraction) {
+        return COLUMNS.stream().filter(c -> c.dataset().equals(dataset) && c.fraction() == fraction).findFirst();
+    }
+
+    public static Optional<TableSpec> table(String protocol) {
+        return TABLES.stream().filter(t -> t.protocol().equals(protocol)).findFirst();
+    }
+
+    /** The paper's rows that are present, in order, then any other rows alphabetically. */
+    public static List<String> rowOrder(Collection<String> present) {
+        List<String> out = new ArrayList<>();
+        for (String r : ROWS) {
+            if (present.contains(r)) {
+                out.add(r);
+            }
+        }
+        for (String r : new TreeSet<>(present)) {
+            if (!ROWS.contains(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+}
