@@ -63,6 +63,21 @@ class CoBooMTest {
     }
 
     @Test
+    void targetStartsAsACopyOfTheOnlineNetwork() {
+        TrainingSession s = session(Tiny.config("coboom-nodf"), 1);
+        int compared = 0;
+        for (var e : s.variables().entrySet()) {
+            if (e.getKey().startsWith("target/")) {
+                INDArray online = s.sd().getArrForVarName("online/" + e.getKey().substring("target/".length()));
+                assertTrue(online.equalsWithEps(e.getValue(), 0.0), e.getKey());
+                compared++;
+            }
+        }
+        // ResNet-18: 20 convolutions and 20 BNs of 4 arrays; projector: 2 linear layers and 1 BN.
+        assertEquals(20 + 20 * 4 + 3 + 4, compared);
+    }
+
+    @Test
     void paperLossIsAlphaL1PlusL2PlusLqPlusGammaLr() {
         TrainingSession s = session(Tiny.config("coboom"), 2);
         Map<String, Double> t = s.step(0, data().batch(0)).losses();
