@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.data.views.CaidViewConfig;
 import io.cobench.graph.MlpConfig;
+import io.cobench.run.RunConfig;
+import io.cobench.spi.MethodRegistry;
 import io.cobench.spi.SslMethod;
 import io.cobench.testing.MethodContractTest;
 import io.cobench.testing.SyntheticBatches;
 import io.cobench.train.TrainingSession;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,5 +80,19 @@ class CaidTest extends MethodContractTest {
             assertTrue(expect.equalsWithEps(s.sd().getArrForVarName(e.getKey()), 1e-6), e.getKey());
         }
         assertFalse(s.sd().hasVariable("key/decoder/block0/conv1/W"), "the key network has no decoder");
+    }
+
+    @Test
+    void presetsResolveAndThePaperPresetIsThePaperDefault() {
+        MethodRegistry reg = MethodRegistry.load();
+        RunConfig paper = RunConfig.load(Path.of("../configs/paper/caid.yaml"));
+        assertEquals(CaidConfig.paper(), reg.resolveConfig("caid", paper.params()));
+        RunConfig cpu = RunConfig.load(Path.of("../configs/cpu/caid.yaml"));
+        CaidConfig c = (CaidConfig) reg.resolveConfig("caid", cpu.params());
+        assertEquals(256, c.queueSize());
+        assertEquals(List.of(32, 16, 8, 4, 2), c.decoderChannels());
+        assertEquals(c.head().hidden(), cpu.encoder().featureChannels());
+        assertEquals(CaidConfig.paper().head().hidden(), paper.encoder().featureChannels());
+        assertEquals("CAiD", reg.provider("caid").tableRow("caid"));
     }
 }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.baselines.caid.CaidConfig;
 import io.cobench.data.views.CaidViewConfig;
-import io.cobench.graph.MlpConfig;
 import io.cobench.graph.GraphContext;
+import io.cobench.graph.MlpConfig;
+import io.cobench.run.RunConfig;
+import io.cobench.spi.MethodRegistry;
 import io.cobench.spi.SslMethod;
 import io.cobench.testing.MethodContractTest;
 import io.cobench.testing.SyntheticBatches;
 import io.cobench.train.TrainingSession;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -112,5 +115,17 @@ class DiraTest extends MethodContractTest {
 
     private static void assertZeroOrAbsent(INDArray grad, String message) {
         assertTrue(grad == null || grad.norm2Number().doubleValue() == 0.0, message + ": " + grad);
+    }
+
+    @Test
+    void presetsResolveAndThePaperPresetIsThePaperDefault() {
+        MethodRegistry reg = MethodRegistry.load();
+        RunConfig paper = RunConfig.load(Path.of("../configs/paper/dira.yaml"));
+        assertEquals(DiraConfig.paper(), reg.resolveConfig("dira", paper.params()));
+        RunConfig cpu = RunConfig.load(Path.of("../configs/cpu/dira.yaml"));
+        DiraConfig c = (DiraConfig) reg.resolveConfig("dira", cpu.params());
+        assertEquals(8, c.discWidth());
+        assertEquals(DiraConfig.adam(2e-4), c.discOptimizer());
+        assertEquals(256, c.generator().queueSize());
     }
 }

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.baselines.caid.ViewBatches;
 import io.cobench.data.views.PcrlViewConfig;
+import io.cobench.data.views.PcrlViews;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.ResNetConfig;
+import io.cobench.run.RunConfig;
+import io.cobench.spi.MethodRegistry;
 import io.cobench.spi.SslMethod;
 import io.cobench.spi.StepState;
 import io.cobench.testing.MethodContractTest;
 import io.cobench.train.TrainConfig;
 import io.cobench.train.TrainingSession;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -111,7 +115,8 @@ class Pcrlv2Test extends MethodContractTest {
     @Test
     void localLossHasCorrectGradientsForTheBroadcastGlobalSide() {
         // The global view's prediction [B, c] meets all N crops [N, B, c] by broadcasting, so its
-        // gradient must sum over the crops; a few sampled elements keep the check short.
+        // gradient must sum over the crops. Central differences on a few elements: each forward
+        // pass of this 250-op graph costs seconds on a loaded machine.
         DataType[] saved = {Nd4j.dataType(), Nd4j.defaultFloatingPointType()};
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         try {
@@ -133,11 +138,23 @@ class Pcrlv2Test extends MethodContractTest {
             }
             INDArray levels = Nd4j.zeros(DataType.DOUBLE, 2 * n, 5);
             levels.getColumn(0).assign(1);
+            // A weight below the loss: its gradient must carry it (softmaxCrossEntropy's would not).
             Pcrlv2.localLoss(sd, passes[0], passes[1], passes[2], n, sd.constant(levels), DEC)
-                    .mul(sd.constant(Nd4j.scalar(-0.7))).rename("scalar_loss");
-            sd.setLossVariables("scalar_loss");
-            assertTrue(org.nd4j.autodiff.validation.GradCheckUtil.checkGradients(sd, null, 1e-6, 1e-3, 1e-5, false,
-                    false, false, false, null, null, 6, org.nd4j.autodiff.validation.GradCheckUtil.Subset.RANDOM));
+                    .mul(-0.7).rename("scaled");
+            sd.setLossVariables("scaled");
+            INDArray grad = sd.calculateGradients(Map.of(), "x").get("x");
+            INDArray xa = sd.getArrForVarName("x");
+            double eps = 1e-6;
+            for (int[] at : new int[][] {{0, 0}, {1, 3}, {2, 7}}) {
+                double orig = xa.getDouble(at[0], at[1]);
+                xa.putScalar(at, orig + eps);
+                double plus = sd.output(Map.of(), "scaled").get("scaled").getDouble(0);
+                xa.putScalar(at, orig - eps);
+                double minus = sd.output(Map.of(), "scaled").get("scaled").getDouble(0);
+                xa.putScalar(at, orig);
+                assertEquals((plus - minus) / (2 * eps), grad.getDouble(at[0], at[1]), 1e-6,
+                        "d loss / d x" + java.util.Arrays.toString(at));
+            }
         } finally {
             Nd4j.setDefaultDataTypes(saved[0], saved[1]);
         }
@@ -213,5 +230,17 @@ class Pcrlv2Test extends MethodContractTest {
     private static long countVariables(SameDiff sd) {
         return sd.variables().stream()
                 .filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE).count();
+    }
+
+    @Test
+    void presetsResolveAndThePaperPresetIsThePaperDefault() {
+        MethodRegistry reg = MethodRegistry.load();
+        RunConfig paper = RunConfig.load(Path.of("../configs/paper/pcrlv2.yaml"));
+        assertEquals(Pcrlv2Config.paper(), reg.resolveConfig("pcrlv2", paper.params()));
+        RunConfig cpu = RunConfig.load(Path.of("../configs/cpu/pcrlv2.yaml"));
+        Pcrlv2Config c = (Pcrlv2Config) reg.resolveConfig("pcrlv2", cpu.params());
+        assertEquals(List.of(32, 16, 8, 4, 2), c.decoderChannels());
+        assertEquals(6, c.views().localViews());
+        assertEquals(14, PcrlViews.localSize(c.views(), cpu.encoder().imageSize()));
     }
 }
