@@ -147,9 +147,26 @@ public final class CoBooM implements SslMethod {
         if (cfg.quantizer().init() == QuantizerConfig.Init.DATA) {
             stepOutputs.add(checkName(q.features(), FEATURES));
         }
+        startTargetAsOnline(sd);
         return new TrainGraph(terms, List.of(OptimizerGroup.main(total.name())),
                 List.of(new EmaSpec("online/", "target/", cfg.targetMomentum(), cfg.targetMomentumCosine())),
                 metrics, stepOutputs);
+    }
+
+    /**
+     * phi starts as a copy of theta, as in BYOL and the official code's
+     * {@code _initializes_target_network}; only the EMA moves it afterwards.
+     */
+    private static void startTargetAsOnline(SameDiff sd) {
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE && v.name().startsWith("target/")) {
+                String online = "online/" + v.name().substring("target/".length());
+                if (!sd.hasVariable(online)) {
+                    throw new IllegalStateException("target variable " + v.name() + " has no online twin " + online);
+                }
+                sd.getArrForVarName(v.name()).assign(sd.getArrForVarName(online));
+            }
+        }
     }
 
     private static void freeze(GraphContext ctx, String prefix) {

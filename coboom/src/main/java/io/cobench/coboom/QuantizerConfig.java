@@ -11,9 +11,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *               exponential moving averages of its assigned features (official code), and l_cb is only logged
  * @param decay EMA decay of counts and sums (official 0.99)
  * @param eps Laplace smoothing of the EMA counts (official 1e-5)
- * @param emaInitCount starting EMA count of every code. With 0, the first update divides the sums of all
- *                     codes the first batch missed by about eps, flinging them far from the data for good;
- *                     1 leaves an unused code at its initial vector
+ * @param emaInitCount starting EMA count of every code; its EMA sum starts at this count times the codeword,
+ *                     so that an unused code keeps its vector while count and sum decay together. With 0,
+ *                     every code the first batch misses collapses onto the origin
  * @param distance {@code euclidean}: nearest code by ||y - e|| (paper); {@code cosine}: both sides L2-normalised
  *                 before the distance, as the official code does (the looked-up vector stays unnormalised)
  * @param init {@code uniform}: codewords drawn from U(-1/K, 1/K) (official code and VQ-VAE reference);

@@ -26,7 +26,7 @@ class CoBooMTest {
     }
 
     private static SyntheticBatches data() {
-        return new SyntheticBatches(8, 1, 64, 8, 7);
+        return new SyntheticBatches(8, 1, 32, 8, 7);
     }
 
     private static List<String> variables(TrainingSession s, String part) {
@@ -54,12 +54,27 @@ class CoBooMTest {
     void fullPresetHasAttentionDecoderAndTheCleanTarget() {
         TrainingSession s = session(Tiny.config("coboom"), 1);
         assertEquals(8, variables(s, "online/diversifuse/").size());
-        // Six stages from 2x2 to 64x64 would be five; each has conv W and BN gamma, beta, running mean, var.
+        // Five x2 stages take the 1x1 map to 32x32.
         assertTrue(s.sd().hasVariable("online/decoder/up4/conv/W"));
         assertFalse(s.sd().hasVariable("online/decoder/up5/conv/W"));
         assertTrue(s.sd().getVariable("target").isPlaceHolder());
         assertTrue(s.trainableVariables().contains("quantizer/codebook"));
         assertTrue(s.trainableVariables().stream().noneMatch(n -> n.startsWith("target/")));
+    }
+
+    @Test
+    void targetStartsAsACopyOfTheOnlineNetwork() {
+        TrainingSession s = session(Tiny.config("coboom-nodf"), 1);
+        int compared = 0;
+        for (var e : s.variables().entrySet()) {
+            if (e.getKey().startsWith("target/")) {
+                INDArray online = s.sd().getArrForVarName("online/" + e.getKey().substring("target/".length()));
+                assertTrue(online.equalsWithEps(e.getValue(), 0.0), e.getKey());
+                compared++;
+            }
+        }
+        // ResNet-18: 20 convolutions and 20 BNs of 4 arrays; projector: 2 linear layers and 1 BN.
+        assertEquals(20 + 20 * 4 + 3 + 4, compared);
     }
 
     @Test

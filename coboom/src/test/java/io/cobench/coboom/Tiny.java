@@ -5,8 +5,10 @@ import io.cobench.graph.ResNetConfig;
 
 /** Test-scale presets: the provider's defaults with narrow heads, 16 codes and a slim decoder. */
 final class Tiny {
-    /** 64 px gives a 2x2 map, so that DiversiFuse attends over more than one position; 32 channels, 8 heads. */
-    static final ResNetConfig ENCODER = new ResNetConfig(18, 4, 1, 64);
+    /** 32 px, 32 channels in 8 heads: the cheapest encoder (a 1x1 map) for whole-method tests. */
+    static final ResNetConfig ENCODER = new ResNetConfig(18, 4, 1, 32);
+    /** 64 px gives a 2x2 map: more positions per batch for codebook statistics. */
+    static final ResNetConfig ENCODER_2X2 = new ResNetConfig(18, 4, 1, 64);
 
     private Tiny() {
     }
