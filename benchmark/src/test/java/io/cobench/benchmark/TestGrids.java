@@ -25,7 +25,7 @@ public final class TestGrids {
                                   List<Integer> seeds, GridConfig.GradCamSpec gradcam) {
         return new GridConfig("test", methods, protocols, datasets, seeds, "val", ENCODER,
                 new GridConfig.PretrainSpec(Path.of("../configs/cpu").toAbsolutePath().toString(), 1, 8, 0),
-                eval(), new GridConfig.DataSpec(new GridConfig.PhantomSpec("unused", 32, 20, 0), Map.of(), "unit", 0.2),
+                eval(), new GridConfig.DataSpec(new GridConfig.PhantomSpec("unused", 32, 20, 0), Map.of(), 0.2),
                 gradcam);
     }
 }

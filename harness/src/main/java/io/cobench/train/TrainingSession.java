@@ -61,6 +61,8 @@ public final class TrainingSession {
         this.ctx = GraphContext.create(sd, GraphContext.Mode.TRAIN, train.seed());
         this.graph = method.build(ctx, encoder);
         resolveEma();
+        // A target starts as a copy of its online network (BYOL, MoCo); only the EMA moves it afterwards.
+        ema.forEach(p -> sd.getArrForVarName(p.target()).assign(sd.getArrForVarName(p.online())));
         resolveGroups();
         Set<String> out = new LinkedHashSet<>(graph.lossTerms().values());
         out.addAll(graph.metrics().values());

@@ -49,6 +49,21 @@ class ByolTest extends MethodContractTest {
     }
 
     @Test
+    void targetStartsAsACopyOfTheOnlineNetwork() {
+        TrainingSession s = session(1);
+        int compared = 0;
+        for (var e : s.variables().entrySet()) {
+            if (e.getKey().startsWith("target/") && !e.getKey().contains("running_")) {
+                INDArray online = s.sd().getArrForVarName("online/" + e.getKey().substring("target/".length()));
+                assertTrue(online.equalsWithEps(e.getValue(), 0.0), e.getKey());
+                compared++;
+            }
+        }
+        // ResNet-18: 20 convolutions and 20 BNs (gamma, beta); projector: fc0 W, fc1 W and b, bn0 gamma and beta.
+        assertEquals(20 + 20 * 2 + 5, compared);
+    }
+
+    @Test
     void onlineAndTargetDifferAfterTraining() {
         TrainingSession s = session(3);
         SyntheticBatches d = data();

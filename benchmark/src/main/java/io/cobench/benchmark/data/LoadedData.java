@@ -38,7 +38,8 @@ public final class LoadedData implements DownstreamData {
     private final List<Sample> pool;
     private final CachedSplit test;
     private final TreeSet<Integer> fractions = new TreeSet<>(NESTING);
-    private final Map<Long, Map<Integer, PatientSubsets.Carve>> bySeed = new HashMap<>();
+    private final Map<Long, Map<Integer, List<Sample>>> nested = new HashMap<>();
+    private final Map<String, PatientSubsets.Carve> carves = new HashMap<>();
 
     public LoadedData(Downstream dataset, DatasetIndex index, ImageCache cache, Normalization norm,
                       CachedSplit.MaskSource masks, List<Box> boxes, double valFraction, List<Integer> extraFractions) {
@@ -101,22 +102,24 @@ public final class LoadedData implements DownstreamData {
         if (!fractions.contains(fraction)) {
             throw new IllegalStateException("fraction " + fraction + " was not announced to " + dataset.key());
         }
-        return bySeed.computeIfAbsent(seed, s -> {
-            List<Double> fs = fractions.stream().map(f -> f / 100.0).toList();
-            Map<Double, List<Sample>> nested = PatientSubsets.nested(pool, fs, s);
-            Map<Integer, PatientSubsets.Carve> out = new LinkedHashMap<>();
-            for (int f : fractions) {
-                List<Sample> subset = nested.get(f / 100.0);
-                if (subset.size() < 2) {
-                    throw new UserError(dataset.display() + ": the " + f + "% label subset holds " + subset.size()
-                            + " image(s) of " + pool.size() + "; at least 2 are needed to train and select a model");
+        return carves.computeIfAbsent(seed + "/" + fraction, k -> {
+            List<Sample> subset = nested.computeIfAbsent(seed, s -> {
+                Map<Double, List<Sample>> byFraction = PatientSubsets.nested(pool,
+                        fractions.stream().map(f -> f / 100.0).toList(), s);
+                Map<Integer, List<Sample>> out = new HashMap<>();
+                for (int f : fractions) {
+                    out.put(f, byFraction.get(f / 100.0));
                 }
-                // At least one validation image, even when the fraction of a tiny subset rounds to none.
-                double vf = Math.max(valFraction, 1.0 / subset.size());
-                out.put(f, PatientSubsets.carve(subset, Math.min(vf, 0.5), s));
+                return out;
+            }).get(fraction);
+            if (subset.size() < 2) {
+                throw new UserError(dataset.display() + ": the " + fraction + "% label subset holds " + subset.size()
+                        + " image(s) of " + pool.size() + "; at least 2 are needed to train and select a model");
             }
-            return out;
-        }).get(fraction);
+            // At least one validation image, even when the fraction of a tiny subset rounds to none.
+            double vf = Math.max(valFraction, 1.0 / subset.size());
+            return PatientSubsets.carve(subset, Math.min(vf, 0.5), seed);
+        });
     }
 
     @Override

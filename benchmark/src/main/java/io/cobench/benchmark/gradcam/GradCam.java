@@ -20,8 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * spatial mean of {@code d logit_c / d A_k}.
  *
  * <p>Two graphs: the encoder up to the stage gives A; a second graph holds the rest of the
- * network with A as a variable, so SameDiff differentiates the logit with respect to it. At the
- * last stage the gradient is {@code W[k,c] / (h w)} everywhere, which the tests check against.
+ * network with A as a placeholder, so SameDiff differentiates the logit with respect to it, a
+ * whole batch at once (eval-mode BN keeps the images independent). At the last stage the
+ * gradient is {@code W[k,c] / (h w)} everywhere, which the tests check against.
  */
 public final class GradCam {
     static final String INPUT = "cam/input";
@@ -58,7 +59,10 @@ public final class GradCam {
         int w = cfg.width();
         int ch = w << (layer - 1);
         int size = cfg.imageSize() >> (layer + 1);
-        SDVariable h = top.var(INPUT, Nd4j.zeros(DataType.FLOAT, 1, ch, size, size));
+        SDVariable in = top.placeHolder(INPUT, DataType.FLOAT, -1, ch, size, size);
+        // M2.1 differentiates only ops downstream of a variable; without one on the input's path
+        // (the last stage feeds GAP directly) no gradient reaches the placeholder.
+        SDVariable h = in.mul(top.var("cam/one", Nd4j.scalar(DataType.FLOAT, 1f)));
         int[] blocks = blocks(cfg);
         for (int stage = layer + 1; stage <= 4; stage++) {
             int cout = w << (stage - 1);
@@ -70,7 +74,7 @@ public final class GradCam {
         }
         SDVariable pooled = Layers.gap(root, "pool", h);
         SDVariable logits = Layers.linear(root.scope("head"), "fc", pooled, ch, classes, true);
-        SDVariable sel = top.placeHolder(SELECT, DataType.FLOAT, 1, classes);
+        SDVariable sel = top.placeHolder(SELECT, DataType.FLOAT, -1, classes);
         score = logits.mul(sel).sum().rename("cam/score").name();
         top.setLossVariables(score);
     }
@@ -93,22 +97,27 @@ public final class GradCam {
         top.getArrForVarName("head/fc/b").assign(head.b());
     }
 
-    /** Maps [h, w] (before upsampling) of class {@code c} for {@code row} of {@code split}. */
-    public INDArray map(Split split, int row, int c) {
-        INDArray a = bottom.output(Map.of(bottomIn, split.images(new int[] {row})), bottomOut).get(bottomOut);
+    /** Maps [n, h, w] (before upsampling) of class {@code c} for {@code rows} of {@code split}. */
+    public INDArray maps(Split split, int[] rows, int c) {
+        INDArray a = bottom.output(Map.of(bottomIn, split.images(rows)), bottomOut).get(bottomOut);
         INDArray grad = gradient(a, c);
         // alpha_k: spatial mean of the gradient; cam = ReLU(sum_k alpha_k A_k).
-        INDArray alpha = grad.mean(2, 3).reshape(1, a.size(1), 1, 1);
-        INDArray cam = a.mul(alpha).sum(1).reshape(a.size(2), a.size(3));
+        INDArray alpha = grad.mean(2, 3).reshape(a.size(0), a.size(1), 1, 1);
+        INDArray cam = a.mul(alpha).sum(1);
         return org.nd4j.linalg.ops.transforms.Transforms.relu(cam, false);
     }
 
-    /** d logit_c / d A for one stage output {@code a} [1, K, h, w]. */
+    /** The map [h, w] of class {@code c} for one row. */
+    public INDArray map(Split split, int row, int c) {
+        INDArray m = maps(split, new int[] {row}, c);
+        return m.reshape(m.size(1), m.size(2));
+    }
+
+    /** d logit_c / d A for stage outputs {@code a} [n, K, h, w], each image's own logit. */
     INDArray gradient(INDArray a, int c) {
-        top.getVariable(INPUT).setArray(a.dup());
-        INDArray sel = Nd4j.zeros(DataType.FLOAT, 1, top.getVariable(SELECT).getShape()[1]);
-        sel.putScalar(0, c, 1f);
-        return top.calculateGradients(Map.of(SELECT, sel), INPUT).get(INPUT).dup();
+        INDArray sel = Nd4j.zeros(DataType.FLOAT, a.size(0), top.getVariable(SELECT).getShape()[1]);
+        sel.getColumn(c).assign(1f);
+        return top.calculateGradients(Map.of(INPUT, a, SELECT, sel), INPUT).get(INPUT).dup();
     }
 
     /** Output of stage {@code layer} of the bottom graph for {@code row} (for tests and overlays). */

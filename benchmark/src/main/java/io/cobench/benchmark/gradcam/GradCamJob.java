@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Grad-CAM of one method's classifier on NIH's boxed test images: overlays under
@@ -59,14 +60,19 @@ public final class GradCamJob {
                     byImage.computeIfAbsent(b.imageId(), k -> new ArrayList<>()).add(b);
                 }
             }
+            List<String> ids = new ArrayList<>(byImage.keySet());
+            if (maxImages > 0 && ids.size() > maxImages) {
+                ids = ids.subList(0, maxImages);
+            }
+            int[] rows = ids.stream().mapToInt(rowOf::get).toArray();
+            INDArray maps = rows.length == 0 ? null : cam.maps(test, rows, c);
             int images = 0;
             int hits = 0;
-            for (var e : byImage.entrySet()) {
-                if (maxImages > 0 && images >= maxImages) {
-                    break;
-                }
-                int row = rowOf.get(e.getKey());
-                Heatmap map = Heatmap.upsample(cam.map(test, row, c), cam.encoder().imageSize());
+            for (int k = 0; k < rows.length; k++) {
+                var e = java.util.Map.entry(ids.get(k), byImage.get(ids.get(k)));
+                int row = rows[k];
+                INDArray m = maps.slice(k);
+                Heatmap map = Heatmap.upsample(m.reshape(maps.size(1), maps.size(2)), cam.encoder().imageSize());
                 boolean hit = PointingGame.hit(map, e.getValue());
                 images++;
                 hits += hit ? 1 : 0;

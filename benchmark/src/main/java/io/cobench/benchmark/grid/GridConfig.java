@@ -12,7 +12,7 @@ import java.util.Map;
  * out in the file; nothing is defaulted here, so the stored config is the whole truth.
  *
  * @param name recorded in store.json; a store holds one grid
- * @param methods registry keys; {@value #SUPERVISED} is the random-init "Sup." row
+ * @param methods registry keys (the "Sup." row is {@code sup}, a method that does not pretrain)
  * @param protocols {@code linear} and/or {@code finetune}
  * @param datasets downstream dataset key to label percentages (100 = All)
  * @param seeds one pretraining and one evaluation per seed
@@ -25,8 +25,6 @@ public record GridConfig(String name, List<String> methods, List<String> protoco
                          ResNetConfig encoder, PretrainSpec pretrain, EvalSpec eval, DataSpec data,
                          GradCamSpec gradcam) {
 
-    /** The method key of the supervised baseline: a randomly initialised encoder, no pretraining. */
-    public static final String SUPERVISED = "supervised";
     public static final String SELECT_VAL = "val";
     public static final String SELECT_TEST = "test-parity";
 
@@ -121,18 +119,13 @@ public record GridConfig(String name, List<String> methods, List<String> protoco
      *                {@code roots} names real data for every dataset the grid needs
      * @param roots dataset key (nih, siim, eyepacs, mured, odir) to its root directory; entries here
      *              win over the phantom datasets
-     * @param normalization {@code unit} (mean 0.5, sd 0.5) or {@code imagenet}
      * @param valFraction share of each labelled subset held out (whole patients) for model selection
      */
-    public record DataSpec(PhantomSpec phantom, Map<String, String> roots, String normalization, double valFraction) {
+    public record DataSpec(PhantomSpec phantom, Map<String, String> roots, double valFraction) {
         public DataSpec {
             roots = roots == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(roots));
             if (phantom == null && roots.isEmpty()) {
                 throw new IllegalArgumentException("data needs a phantom section or dataset roots");
-            }
-            require(normalization, "data.normalization");
-            if (!normalization.equals("unit") && !normalization.equals("imagenet")) {
-                throw new IllegalArgumentException("data.normalization must be unit or imagenet, got " + normalization);
             }
             if (!(valFraction > 0 && valFraction < 1)) {
                 throw new IllegalArgumentException("data.valFraction must be in (0,1), got " + valFraction);
@@ -149,7 +142,7 @@ public record GridConfig(String name, List<String> methods, List<String> protoco
         public DataSpec withRoots(Map<String, String> more) {
             Map<String, String> r = new LinkedHashMap<>(roots);
             r.putAll(more);
-            return new DataSpec(phantom, r, normalization, valFraction);
+            return new DataSpec(phantom, r, valFraction);
         }
     }
 

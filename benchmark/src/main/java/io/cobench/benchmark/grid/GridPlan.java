@@ -98,9 +98,10 @@ public final class GridPlan {
         return new GridPlan(mine);
     }
 
-    /** Estimated cost of a unit: its pretraining (none for Sup.) plus its cells. */
+    /** Estimated cost of a unit: its pretraining plus its cells. */
     public double cost(PretrainKey k) {
-        double c = k.method().equals(GridConfig.SUPERVISED) ? 0 : COST_PRETRAIN;
+        // Methods that do not pretrain are costed as if they did: the plan must not depend on the registry.
+        double c = COST_PRETRAIN;
         for (Cell cell : cells(k)) {
             c += cost(cell);
         }

@@ -42,7 +42,7 @@ public final class CellConfig {
             m.put("decoderChannels", g.eval().segmentation().decoderChannels());
         }
         m.put("selection", g.selection());
-        m.put("normalization", g.data().normalization());
+        m.put("normalization", io.cobench.run.PretrainData.NORMALIZATION);
         m.put("valFraction", g.data().valFraction());
         // Roots are machine paths and differ between the machines of one sharded grid; the data
         // themselves are fingerprinted in each cell's provenance.

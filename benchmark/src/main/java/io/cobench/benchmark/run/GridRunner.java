@@ -136,25 +136,28 @@ public final class GridRunner {
                 try {
                     progress.now("encoder " + k.runId());
                     long t0 = System.nanoTime();
+                    long cpu0 = cpuNanos();
                     boolean pretraining = methods.pretrained(k.method())
                             && !ResultsStore.isDone(store.pretrainDir(k));
                     EncoderWeights weights = encoder(k);
                     if (pretraining) {
-                        progress.done(GridPlan.costPretrain(), String.format(Locale.ROOT, "pretrained %s in %.1f s", k.runId(),
-                                (System.nanoTime() - t0) / 1e9));
+                        progress.done(GridPlan.costPretrain(), String.format(Locale.ROOT,
+                                "pretrained %s in %.1f s (cpu %.1f s)", k.runId(), (System.nanoTime() - t0) / 1e9,
+                                (cpuNanos() - cpu0) / 1e9));
                     }
                     for (Cell c : todo) {
                         progress.now(c.id());
                         long t = System.nanoTime();
+                        long cpu = cpuNanos();
                         Instant start = Instant.now();
                         Outcome out = evaluate(c, k, weights);
                         CellMetrics m = CellWriter.write(store.evalDir(c), c, out, new CellWriter.Labels(
                                         methods.row(c.method()), cfg.selection(), hashes.get(c), pretrainRun(k)),
                                 provenance(c, k, weights, start), metrics);
                         evaluated++;
-                        progress.done(GridPlan.cost(c), String.format(Locale.ROOT, "%-40s %s %s (%.1f s)", c.id(),
-                                m.metric(), m.value() == null ? "undefined" : String.format(Locale.ROOT, "%.4f",
-                                        m.value()), (System.nanoTime() - t) / 1e9));
+                        progress.done(GridPlan.cost(c), String.format(Locale.ROOT, "%-40s %s %s (%.1f s, cpu %.1f s)",
+                                c.id(), m.metric(), m.value() == null ? "undefined" : String.format(Locale.ROOT, "%.4f",
+                                        m.value()), (System.nanoTime() - t) / 1e9, (cpuNanos() - cpu) / 1e9));
                         if (camTodo && c.equals(camCell)) {
                             gradcams += explain(k, out, progress);
                             camTodo = false;
@@ -268,6 +271,15 @@ public final class GridRunner {
         progress.done(1, String.format(Locale.ROOT, "grad-cam %-31s pointing%s (%.1f s)", k.method(), sb,
                 (System.nanoTime() - t) / 1e9));
         return 1;
+    }
+
+    /**
+     * CPU time of the whole process (all threads, native ones included): next to wall time it shows
+     * how much other load on the machine stretched a step.
+     */
+    static long cpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     /** Methods whose Grad-CAM maps are in the store (for the final message). */

@@ -1,6 +1,5 @@
 package io.cobench.benchmark.run;
 
-import io.cobench.benchmark.grid.GridConfig;
 import io.cobench.cli.UserError;
 import io.cobench.run.RunConfig;
 import io.cobench.spi.MethodRegistry;
@@ -12,15 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which grid methods this build can run, how they are pretrained, and their table rows. The
- * supervised baseline needs no method class (a random-init encoder); every other key must be
- * registered through the method SPI and have a preset file. Rows of the paper's tables whose
- * method is not registered are reported, never filled with made-up numbers.
+ * Which grid methods this build can run, how they are pretrained, and their table rows. A grid
+ * method must be registered through the method SPI and have a preset file; one that declares it
+ * does not pretrain (the "Sup." row) enters the protocols with a random-initialised encoder. Rows
+ * of the paper's tables whose method is not registered are reported, never filled with made-up
+ * numbers.
  */
 public final class MethodCatalog {
     /** The paper's table rows by registry key, for methods whose provider names no row. */
     static final Map<String, String> PAPER_ROWS = Map.ofEntries(
-            Map.entry(GridConfig.SUPERVISED, "Sup."), Map.entry("simclr", "SimCLR"), Map.entry("byol", "BYOL"),
+            Map.entry("sup", "Sup."), Map.entry("simclr", "SimCLR"), Map.entry("byol", "BYOL"),
             Map.entry("swav", "SwAV"), Map.entry("vicreg", "VICReg"), Map.entry("caid", "CAiD"),
             Map.entry("pcrlv2", "PCRLv2"), Map.entry("dira", "DiRA"), Map.entry("coboom-nodec", "Ours w/o Dec."),
             Map.entry("coboom", "Ours w/Dec."), Map.entry("coboom-nodf", "Ours w/o DF."));
@@ -43,17 +43,11 @@ public final class MethodCatalog {
     }
 
     public boolean available(String method) {
-        return method.equals(GridConfig.SUPERVISED) || registered.contains(method);
+        return registered.contains(method);
     }
 
-    /**
-     * Whether the method's encoder comes from a pretraining run: not for the supervised row, nor
-     * for a registered method that declares it does not pretrain.
-     */
+    /** Whether the method's encoder comes from a pretraining run (false for "Sup."). */
     public synchronized boolean pretrained(String method) {
-        if (method.equals(GridConfig.SUPERVISED) && !registered.contains(method)) {
-            return false;
-        }
         return pretrains.computeIfAbsent(method, m -> registry.create(m, preset(m).params()).pretrains());
     }
 

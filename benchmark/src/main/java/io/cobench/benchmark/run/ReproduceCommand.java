@@ -81,7 +81,7 @@ public final class ReproduceCommand implements CobenchCommand {
         out.printf(Locale.ROOT, "grid %s: %d cells in %d units%s, store %s%n", grid.name(), plan.cells().size(),
                 plan.units().size(), s.count() > 1 ? " (shard " + s + " of " + all.cells().size() + " cells)" : "",
                 rs.root());
-        GridRunner runner = new GridRunner(grid, rs, data, new TrainerPretrainer(methods, data, out, !noProgress),
+        GridRunner runner = new GridRunner(grid, rs, data, new TrainerPretrainer(methods, data, rs.root().resolve("cache"), out, !noProgress),
                 methods, out, new GridRunner.Listener() { }, !noProgress);
         GridRunner.Summary sum = runner.run(plan);
         GradCamJob.collect(rs.gradcamDir());

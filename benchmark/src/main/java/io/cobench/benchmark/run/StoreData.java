@@ -52,8 +52,9 @@ public final class StoreData implements DataProvider {
         this.log = log;
     }
 
+    /** Downstream images are normalised exactly as pretraining normalised them. */
     public Normalization normalization() {
-        return "imagenet".equals(cfg.data().normalization()) ? Normalization.IMAGENET : Normalization.UNIT;
+        return io.cobench.run.PretrainData.NORMALIZATION;
     }
 
     @Override
@@ -66,19 +67,6 @@ public final class StoreData implements DataProvider {
         List<Box> boxes = d == Downstream.NIH ? nihBoxes(index, cache.size()) : List.of();
         return new LoadedData(d, index, cache, normalization(), masks, boxes, cfg.data().valFraction(),
                 cfg.datasets().get(d.key()));
-    }
-
-    /** The unlabelled pretraining images of a domain and their cache: NIH train_val or EyePACS train. */
-    public record PretrainImages(DatasetIndex index, List<Sample> samples, ImageCache cache) {
-    }
-
-    public PretrainImages pretrainImages(String dataset, int limit) {
-        DatasetIndex index = index(dataset);
-        List<Sample> pool = index.split(dataset.equals("nih") ? "train_val" : "train");
-        if (limit > 0 && pool.size() > limit) {
-            pool = pool.subList(0, limit);
-        }
-        return new PretrainImages(index, pool, cache(dataset, index, pool));
     }
 
     /** The root of {@code dataset}: named in the config, else in the phantom folder. */

@@ -26,7 +26,7 @@ class GridLoaderTest {
         assertEquals(32, cpu.encoder().imageSize());
         assertEquals(3.0e-3, cpu.eval().linear().lr(), 0);
         assertEquals(0.5, cpu.eval().segmentation().threshold(), 0);
-        assertEquals("data/phantom", cpu.data().phantom().dir());
+        assertEquals("runs/phantom", cpu.data().phantom().dir());
         assertEquals(0.2, cpu.data().valFraction(), 0);
         GridConfig paper = GridLoader.load(Path.of("../configs/grids/paper.yaml"));
         assertEquals(224, paper.encoder().imageSize());
@@ -80,7 +80,7 @@ class GridLoaderTest {
     static String base() {
         return """
                 name: t
-                methods: [supervised]
+                methods: [sup]
                 protocols: [linear]
                 datasets:
                   nih: [1, 100]
@@ -92,7 +92,6 @@ class GridLoaderTest {
                 data:
                   phantom: {dir: x, size: 32, count: 40, seed: 0}
                   roots: {}
-                  normalization: unit
                   valFraction: 0.2
                 """;
     }

@@ -61,9 +61,9 @@ class GridRunnerTest {
         return m::get;
     }
 
+    /** Linear probes only: resuming and sharding do not depend on the protocol, and probes are cheap. */
     private GridConfig grid(List<String> methods) {
-        return TestGrids.grid(methods, Map.of("nih", List.of(10, 100)), List.of("linear", "finetune"), List.of(0),
-                null);
+        return TestGrids.grid(methods, Map.of("nih", List.of(10, 100)), List.of("linear"), List.of(0, 1), null);
     }
 
     private GridRunner runner(GridConfig g, ResultsStore store, Pretrainer p, GridRunner.Listener l,
@@ -75,7 +75,7 @@ class GridRunnerTest {
 
     @Test
     void killedRunResumesWithoutLosingOrRepeatingCells() throws IOException {
-        GridConfig g = grid(List.of("supervised", "byol"));
+        GridConfig g = grid(List.of("sup", "byol"));
         GridPlan plan = GridPlan.of(g);
         assertEquals(8, plan.cells().size());
         ResultsStore store = ResultsStore.open(tmp, g.name());
@@ -127,7 +127,7 @@ class GridRunnerTest {
         }
         assertFalse(Files.readString(store.evalDir(partial).resolve("predictions.csv")).contains("truncated"));
         // The byol encoder was pretrained once although its unit spans both runs.
-        assertEquals(List.of("byol__chest__s0"), pre.runs);
+        assertEquals(List.of("byol__chest__s0", "byol__chest__s1"), pre.runs);
         // A third run finds nothing to do.
         GridRunner.Summary third = runner(g, store, pre, new GridRunner.Listener() { }, new ByteArrayOutputStream())
                 .run(plan);
@@ -137,7 +137,7 @@ class GridRunnerTest {
 
     @Test
     void twoShardsFillOneStoreExactlyOnce() {
-        GridConfig g = grid(List.of("supervised", "byol"));
+        GridConfig g = grid(List.of("sup", "byol"));
         GridPlan plan = GridPlan.of(g);
         ResultsStore store = ResultsStore.open(tmp, g.name());
         FakePretrainer pre = new FakePretrainer();
@@ -157,12 +157,12 @@ class GridRunnerTest {
         assertEquals(8, total);
         assertEquals(8, new HashSet<>(evaluated).size());
         assertEquals(8, evaluated.size());
-        assertEquals(1, pre.runs.size());
+        assertEquals(2, pre.runs.size());
     }
 
     @Test
     void unregisteredMethodIsReportedAndLeftEmpty() {
-        GridConfig g = grid(List.of("supervised", "nosuchmethod"));
+        GridConfig g = grid(List.of("sup", "nosuchmethod"));
         ResultsStore store = ResultsStore.open(tmp, g.name());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         GridRunner.Summary s = runner(g, store, new FakePretrainer(), new GridRunner.Listener() { }, log)
@@ -176,7 +176,7 @@ class GridRunnerTest {
 
     @Test
     void finishedCellsOfAnotherConfigAreNeverMixed() {
-        GridConfig g = grid(List.of("supervised"));
+        GridConfig g = grid(List.of("sup"));
         ResultsStore store = ResultsStore.open(tmp, g.name());
         runner(g, store, new FakePretrainer(), new GridRunner.Listener() { }, new ByteArrayOutputStream())
                 .run(GridPlan.of(g));
@@ -189,7 +189,7 @@ class GridRunnerTest {
 
     @Test
     void everyProtocolStoresMetricsThatItsFilesReproduce() throws IOException {
-        GridConfig g = TestGrids.grid(List.of("supervised"), Map.of("nih", List.of(100), "siim", List.of(100)),
+        GridConfig g = TestGrids.grid(List.of("sup"), Map.of("nih", List.of(100), "siim", List.of(100)),
                 List.of("linear", "finetune"), List.of(0),
                 new GridConfig.GradCamSpec(List.of("Atelectasis", "Effusion"), "linear", 100, 3, 2));
         ResultsStore store = ResultsStore.open(tmp, g.name());
@@ -229,7 +229,7 @@ class GridRunnerTest {
             assertTrue(Files.readString(dir.resolve("provenance.json")).contains("\"git_commit\""));
         }
         // Grad-CAM overlays for the boxed test images (at most 3 per class) and the pointing-game table.
-        Path cam = store.gradcamDir().resolve("supervised");
+        Path cam = store.gradcamDir().resolve("sup");
         assertTrue(ResultsStore.isDone(cam));
         try (var pngs = Files.list(cam.resolve("Atelectasis"))) {
             assertEquals(3, pngs.filter(p -> p.toString().endsWith(".png")).count());
@@ -237,6 +237,6 @@ class GridRunnerTest {
         List<String> pointing = Files.readAllLines(store.gradcamDir().resolve("pointing.csv"));
         assertEquals("method,class,images,hits,score", pointing.get(0));
         assertEquals(3, pointing.size());
-        assertTrue(pointing.get(1).startsWith("supervised,Atelectasis,3,"), pointing.get(1));
+        assertTrue(pointing.get(1).startsWith("sup,Atelectasis,3,"), pointing.get(1));
     }
 }

@@ -1,0 +1,98 @@
+package io.cobench.baselines.caid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cobench.data.views.CaidViewConfig;
+import io.cobench.graph.MlpConfig;
+import io.cobench.run.RunConfig;
+import io.cobench.spi.MethodRegistry;
+import io.cobench.spi.SslMethod;
+import io.cobench.testing.MethodContractTest;
+import io.cobench.testing.SyntheticBatches;
+import io.cobench.train.TrainingSession;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class CaidTest extends MethodContractTest {
+
+    /** Queue of 12 so that two batches of 8 wrap around it. */
+    static CaidConfig tiny() {
+        return new CaidConfig(new MlpConfig(2, 32, 16, false, false), 12, 0.2, 0.9, 1.0, 10.0,
+                List.of(8, 8, 4, 4, 4), CaidViewConfig.paper());
+    }
+
+    @Override
+    protected SslMethod method() {
+        return new Caid("caid", tiny());
+    }
+
+    @Override
+    protected String fallingTerm() {
+        return "mse";
+    }
+
+    @Test
+    void keysEnterTheQueueInOrderAndTheKeyNetworkFollowsByConstantMomentum() {
+        TrainingSession s = session(4);
+        SyntheticBatches d = data();
+        assertTrue(s.sd().getArrForVarName("key/encoder/stem/conv/W")
+                .equals(s.sd().getArrForVarName("online/encoder/stem/conv/W")), "key must start as a copy");
+        assertTrue(s.sd().getArrForVarName("key/head/fc1/W").equals(s.sd().getArrForVarName("online/head/fc1/W")));
+
+        INDArray queue0 = s.sd().getArrForVarName("queue/keys").dup();
+        Map<String, INDArray> b0 = d.batch(0);
+        INDArray keys0 = s.sd().output(b0, "key_embedding").get("key_embedding").dup();
+        s.step(0, b0);
+        INDArray queue1 = s.sd().getArrForVarName("queue/keys").dup();
+        assertEquals(8, Math.round(s.sd().getArrForVarName("queue/ptr").getDouble(0)));
+        for (int i = 0; i < 12; i++) {
+            INDArray expect = i < 8 ? keys0.getRow(i) : queue0.getRow(i);
+            assertTrue(expect.equalsWithEps(queue1.getRow(i), 1e-5), "row " + i);
+        }
+
+        Map<String, INDArray> keyBefore = new HashMap<>();
+        s.variables().forEach((n, a) -> {
+            if (n.startsWith("key/") && !n.contains("running_")) {
+                keyBefore.put(n, a.dup());
+            }
+        });
+        Map<String, INDArray> b1 = d.batch(1);
+        INDArray keys1 = s.sd().output(b1, "key_embedding").get("key_embedding").dup();
+        s.step(1, b1);
+        INDArray queue2 = s.sd().getArrForVarName("queue/keys");
+        // Keys 0-3 of the second batch fill rows 8-11, keys 4-7 replace the oldest rows 0-3.
+        for (int i = 0; i < 12; i++) {
+            INDArray expect = i >= 8 ? keys1.getRow(i - 8) : i < 4 ? keys1.getRow(i + 4) : queue1.getRow(i);
+            assertTrue(expect.equalsWithEps(queue2.getRow(i), 1e-5), "row " + i);
+        }
+        assertEquals(4, Math.round(s.sd().getArrForVarName("queue/ptr").getDouble(0)));
+
+        assertTrue(keyBefore.size() > 60, "key variables: " + keyBefore.size());
+        for (var e : keyBefore.entrySet()) {
+            INDArray online = s.sd().getArrForVarName("online/" + e.getKey().substring("key/".length()));
+            INDArray expect = e.getValue().mul(0.9).addi(online.mul(0.1));
+            assertTrue(expect.equalsWithEps(s.sd().getArrForVarName(e.getKey()), 1e-6), e.getKey());
+        }
+        assertFalse(s.sd().hasVariable("key/decoder/block0/conv1/W"), "the key network has no decoder");
+    }
+
+    @Test
+    void presetsResolveAndThePaperPresetIsThePaperDefault() {
+        MethodRegistry reg = MethodRegistry.load();
+        RunConfig paper = RunConfig.load(Path.of("../configs/paper/caid.yaml"));
+        assertEquals(CaidConfig.paper(), reg.resolveConfig("caid", paper.params()));
+        RunConfig cpu = RunConfig.load(Path.of("../configs/cpu/caid.yaml"));
+        CaidConfig c = (CaidConfig) reg.resolveConfig("caid", cpu.params());
+        assertEquals(256, c.queueSize());
+        assertEquals(List.of(32, 16, 8, 4, 2), c.decoderChannels());
+        assertEquals(c.head().hidden(), cpu.encoder().featureChannels());
+        assertEquals(CaidConfig.paper().head().hidden(), paper.encoder().featureChannels());
+        assertEquals("CAiD", reg.provider("caid").tableRow("caid"));
+    }
+}
