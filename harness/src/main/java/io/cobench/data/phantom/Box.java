@@ -19,16 +19,6 @@ record Box(int x0, int y0, int x1, int y1) {
         return Math.max(0, y1 - y0);
     }
 
-    Box union(Box o) {
-        if (isEmpty()) {
-            return o;
-        }
-        if (o.isEmpty()) {
-            return this;
-        }
-        return new Box(Math.min(x0, o.x0), Math.min(y0, o.y0), Math.max(x1, o.x1), Math.max(y1, o.y1));
-    }
-
     Box clip(int width, int height) {
         Box b = new Box(Math.max(0, x0), Math.max(0, y0), Math.min(width, x1), Math.min(height, y1));
         return b.isEmpty() ? EMPTY : b;

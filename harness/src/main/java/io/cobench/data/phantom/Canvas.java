@@ -20,14 +20,6 @@ final class Canvas {
         this.planes = new float[channels][width * height];
     }
 
-    Canvas copy() {
-        Canvas c = new Canvas(width, height, channels);
-        for (int k = 0; k < channels; k++) {
-            System.arraycopy(planes[k], 0, c.planes[k], 0, planes[k].length);
-        }
-        return c;
-    }
-
     void fill(float... value) {
         for (int k = 0; k < channels; k++) {
             java.util.Arrays.fill(planes[k], value[Math.min(k, value.length - 1)]);

@@ -82,16 +82,6 @@ final class Mask {
         return this;
     }
 
-    /** Fills with a function of the pixel centre, clamped to [0, 1]. */
-    Mask fill(DoubleBinaryOperator f) {
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                m[y * width + x] = clamp01((float) f.applyAsDouble(x + 0.5, y + 0.5));
-            }
-        }
-        return this;
-    }
-
     Mask times(Mask o) {
         for (int i = 0; i < m.length; i++) {
             m[i] *= o.m[i];
@@ -102,20 +92,6 @@ final class Mask {
     Mask minus(Mask o) {
         for (int i = 0; i < m.length; i++) {
             m[i] = clamp01(m[i] - o.m[i]);
-        }
-        return this;
-    }
-
-    Mask scale(double f) {
-        for (int i = 0; i < m.length; i++) {
-            m[i] = clamp01((float) (m[i] * f));
-        }
-        return this;
-    }
-
-    Mask invert() {
-        for (int i = 0; i < m.length; i++) {
-            m[i] = 1 - m[i];
         }
         return this;
     }
@@ -159,14 +135,6 @@ final class Mask {
             b[i] = m[i] >= threshold;
         }
         return b;
-    }
-
-    double sum() {
-        double s = 0;
-        for (float v : m) {
-            s += v;
-        }
-        return s;
     }
 
     static float clamp01(float v) {

@@ -72,10 +72,6 @@ public record PhantomConfig(Path out, long seed, int size, int count, NihLayout 
         return new PhantomConfig(out, seed, size, count, layout, d, threads);
     }
 
-    public PhantomConfig withLayout(NihLayout l) {
-        return new PhantomConfig(out, seed, size, count, l, datasets, threads);
-    }
-
     public PhantomConfig withThreads(int t) {
         return new PhantomConfig(out, seed, size, count, layout, datasets, t);
     }
