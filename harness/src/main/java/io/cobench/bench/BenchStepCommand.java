@@ -30,6 +30,14 @@ public final class BenchStepCommand implements CobenchCommand {
     @Option(names = "--rss-at", split = ",", description = "Steps after which to sample resident memory, e.g. 50,500.")
     java.util.List<Integer> rssAt = new java.util.ArrayList<>();
 
+    @Option(names = "--profile", description = "Also time every op type (SameDiff listener; adds a little overhead) "
+            + "and print the table to stderr.")
+    boolean profile;
+
+    @Option(names = "--bn", paramLabel = "ROUTE", description = "Batch norm route: fused or primitive "
+            + "(default: the system property cobench.bn, else fused).")
+    String bn;
+
     @Override
     public String path() {
         return "bench step";
@@ -42,8 +50,15 @@ public final class BenchStepCommand implements CobenchCommand {
                     + "width >= 1, steps >= 1, warmup >= 0");
         }
         Engine.start(System.err);
+        if (bn != null) {
+            try {
+                io.cobench.graph.Layers.bnImpl(io.cobench.graph.Layers.BnImpl.valueOf(bn.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new io.cobench.cli.UserError("--bn: expected fused or primitive, got '" + bn + "'");
+            }
+        }
         var result = StepBenchmark.run(new StepBenchmark.Args(batch, size, channels, width, steps, warmup, gcEvery,
-                new java.util.HashSet<>(rssAt)));
+                new java.util.HashSet<>(rssAt), profile));
         System.out.println(Json.JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(result));
         return 0;

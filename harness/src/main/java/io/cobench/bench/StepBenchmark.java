@@ -29,7 +29,7 @@ public final class StepBenchmark {
 
     /** Arguments, matching the PyTorch script's. */
     public record Args(int batch, int size, int channels, int width, int steps, int warmup, int gcEvery,
-                       java.util.Set<Integer> rssAt) {
+                       java.util.Set<Integer> rssAt, boolean profile) {
     }
 
     /** Supervised classification as a method, so the benchmark times the real training step. */
@@ -80,6 +80,11 @@ public final class StepBenchmark {
             y.putScalar(i, i % 10, 1.0);
         }
         Map<String, INDArray> batch = Map.of("view1", x, "labels", y);
+        OpTimer timer = a.profile() ? new OpTimer() : null;
+        if (timer != null) {
+            timer.enabled(a.warmup() == 0);
+            s.sd().setListeners(timer);
+        }
         List<Double> times = new ArrayList<>();
         Map<String, Long> rss = new java.util.TreeMap<>();
         for (long step = 0; step < total; step++) {
@@ -91,6 +96,9 @@ public final class StepBenchmark {
             double dt = (System.nanoTime() - t0) / 1e9;
             if (step >= a.warmup()) {
                 times.add(dt);
+            }
+            if (timer != null && step + 1 == a.warmup()) {
+                timer.enabled(true);
             }
             if (a.rssAt().contains((int) (step + 1))) {
                 rss.put(String.valueOf(step + 1), Memory.rssMb());
@@ -111,6 +119,12 @@ public final class StepBenchmark {
         out.put("s_per_step", round(med, 4));
         out.put("img_per_s", round(a.batch() / med, 2));
         out.put("peak_rss_mb", Memory.peakRssMb());
+        out.put("batch_norm", io.cobench.graph.Layers.bnImpl().name().toLowerCase(java.util.Locale.ROOT));
+        if (timer != null) {
+            out.put("op_s_per_step", round(timer.opSecondsPerStep(a.steps()), 4));
+            out.put("ops", timer.table(a.steps()).subList(0, Math.min(15, timer.table(a.steps()).size())));
+            System.err.print(timer.format(a.steps(), 25));
+        }
         if (!rss.isEmpty()) {
             out.put("rss_mb_at_step", rss);
         }

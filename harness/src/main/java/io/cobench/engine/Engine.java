@@ -38,6 +38,19 @@ public final class Engine {
             return info;
         }
         quietGradientLogging();
+        if (BuildInfo.nd4jArtifact().contains("cuda")) {
+            // Before ND4J loads its CUDA libraries: on a GPU without kernels that load can fail with
+            // an unrelated-looking native error, so the clear refusal has to come first.
+            GpuProbe gpu = GpuProbe.query();
+            if (gpu != null) {
+                if (log != null) {
+                    log.println("cobench " + BuildInfo.version() + " built for " + BuildInfo.nd4jArtifact() + ": GPU 0 is "
+                            + gpu.name() + ", compute capability " + gpu.computeCapability() / 10 + "."
+                            + gpu.computeCapability() % 10 + " (nvidia-smi)");
+                }
+                checkComputeCapability(gpu.computeCapability(), gpu.name());
+            }
+        }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         boolean cuda = backend.toLowerCase(Locale.ROOT).contains("cuda") || backend.toLowerCase(Locale.ROOT).contains("jcublas");

@@ -94,6 +94,34 @@ public final class Layers {
         return batchNorm(ctx, name, x, features, new int[] {0}, new long[] {1, features});
     }
 
+    /** How batch norm is built; see {@link #bnImpl()}. */
+    public enum BnImpl { PRIMITIVE, FUSED }
+
+    private static volatile BnImpl bnImpl = bnFromProperty(System.getProperty("cobench.bn", "fused"));
+
+    private static BnImpl bnFromProperty(String v) {
+        try {
+            return BnImpl.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("system property cobench.bn: expected fused or primitive, got '" + v + "'");
+        }
+    }
+
+    /**
+     * FUSED (the default) uses libnd4j's batchnorm/batchnorm_bp through {@link FusedBatchNorm},
+     * which oneDNN runs in one pass each way; PRIMITIVE builds it from mean, sub, mul and rsqrt.
+     * Both give the same values and gradients (BatchNormTest); the system property
+     * {@code cobench.bn} picks one for a whole run.
+     */
+    public static BnImpl bnImpl() {
+        return bnImpl;
+    }
+
+    /** Sets the route for graphs built from now on (tests compare the two). */
+    public static void bnImpl(BnImpl impl) {
+        bnImpl = impl;
+    }
+
     private static SDVariable batchNorm(GraphContext ctx, String name, SDVariable x, int c, int[] axes,
                                         long[] bshape) {
         SameDiff sd = ctx.sd();
@@ -101,6 +129,9 @@ public final class Layers {
         SDVariable beta = ctx.zeros(name + "/beta", c);
         SDVariable rMean = ctx.state(name + "/running_mean", Nd4j.zeros(Nd4j.defaultFloatingPointType(), c));
         SDVariable rVar = ctx.state(name + "/running_var", Nd4j.ones(Nd4j.defaultFloatingPointType(), c));
+        if (bnImpl == BnImpl.FUSED) {
+            return fused(ctx, name, x, c, axes, gamma, beta, rMean, rVar);
+        }
         SDVariable g = gamma.reshape(bshape);
         SDVariable b = beta.reshape(bshape);
         if (ctx.training()) {
@@ -117,6 +148,30 @@ public final class Layers {
         SDVariable m = rMean.reshape(bshape);
         SDVariable v = rVar.reshape(bshape);
         return x.sub(m).mul(sd.math().rsqrt(v.add(BN_EPS))).mul(g).add(ctx.name(name), b);
+    }
+
+    private static SDVariable fused(GraphContext ctx, String name, SDVariable x, int c, int[] axes,
+                                    SDVariable gamma, SDVariable beta, SDVariable rMean, SDVariable rVar) {
+        SameDiff sd = ctx.sd();
+        SDVariable mean;
+        SDVariable var;
+        if (ctx.training()) {
+            // batchnorm_bp already differentiates through the batch statistics, so they are taken
+            // from a gradient-stopped copy of x: no second path, and SameDiff never runs the
+            // statistics' own backward ops, only a zero fill for the stopped branch. The moments
+            // op keeps its axes in integer arguments, which survive the graph clone (the variance
+            // op's bias-correction flag does not, so it would come back bias-corrected).
+            SDVariable stopped = new StopGradient(sd, x).outputVariable();
+            SDVariable[] mv = new org.nd4j.linalg.api.ops.impl.reduce.Moments(sd, stopped, axes, false)
+                    .outputVariables();
+            mean = mv[0].rename(name(ctx, name, "batch_mean"));
+            var = mv[1].rename(name(ctx, name, "batch_var"));
+            ctx.registerBn(new GraphContext.BnLayer(rMean.name(), rVar.name(), mean, var, BN_MOMENTUM));
+        } else {
+            mean = rMean;
+            var = rVar;
+        }
+        return new FusedBatchNorm(sd, x, mean, var, gamma, beta, BN_EPS, 1).outputVariable().rename(ctx.name(name));
     }
 
     private static String name(GraphContext ctx, String layer, String what) {

@@ -24,6 +24,16 @@ class EngineTest {
     }
 
     @Test
+    void nvidiaSmiLinesAreParsedAndJunkIsIgnored() {
+        assertEquals(new GpuProbe("NVIDIA H100 80GB HBM3", 90), GpuProbe.parse(java.util.List.of("NVIDIA H100 80GB HBM3, 9.0")));
+        assertEquals(new GpuProbe("NVIDIA RTX A6000", 86),
+                GpuProbe.parse(java.util.List.of("NVIDIA RTX A6000, 8.6", "NVIDIA RTX A6000, 8.6")));
+        assertEquals(null, GpuProbe.parse(java.util.List.of("NVIDIA-SMI has failed because it couldn't communicate")));
+        assertEquals(null, GpuProbe.parse(java.util.List.of("Tesla V100, [N/A]")));
+        assertEquals(null, GpuProbe.parse(java.util.List.of()));
+    }
+
+    @Test
     void amperePassesTheCheck() {
         assertDoesNotThrow(() -> Engine.checkComputeCapability(86, "NVIDIA RTX A6000"));
         assertDoesNotThrow(() -> Engine.checkComputeCapability(80, "NVIDIA A100"));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.testing.GradChecks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,16 +15,28 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Finite-difference checks of the blocks that replace M2.1's broken ops. */
 class BlocksGradientTest {
 
-    @Test
-    void batchNorm2dFromPrimitivesHasCorrectGradients() {
-        assertTrue(GradChecks.check(1, Nd4j.randn(DataType.DOUBLE, 3, 2, 3, 3), (ctx, x) ->
-                Layers.batchNorm2d(ctx, "bn", x, 2)));
+    @ParameterizedTest
+    @EnumSource(Layers.BnImpl.class)
+    void batchNorm2dHasCorrectGradients(Layers.BnImpl impl) {
+        withBn(impl, () -> assertTrue(GradChecks.check(1, Nd4j.randn(DataType.DOUBLE, 3, 2, 3, 3), (ctx, x) ->
+                Layers.batchNorm2d(ctx, "bn", x, 2))));
     }
 
-    @Test
-    void batchNorm1dFromPrimitivesHasCorrectGradients() {
-        assertTrue(GradChecks.check(2, Nd4j.randn(DataType.DOUBLE, 4, 3), (ctx, x) ->
-                Layers.batchNorm1d(ctx, "bn", x, 3)));
+    @ParameterizedTest
+    @EnumSource(Layers.BnImpl.class)
+    void batchNorm1dHasCorrectGradients(Layers.BnImpl impl) {
+        withBn(impl, () -> assertTrue(GradChecks.check(2, Nd4j.randn(DataType.DOUBLE, 4, 3), (ctx, x) ->
+                Layers.batchNorm1d(ctx, "bn", x, 3))));
+    }
+
+    static void withBn(Layers.BnImpl impl, Runnable r) {
+        Layers.BnImpl saved = Layers.bnImpl();
+        Layers.bnImpl(impl);
+        try {
+            r.run();
+        } finally {
+            Layers.bnImpl(saved);
+        }
     }
 
     @Test

@@ -198,8 +198,14 @@ class Pcrlv2Test extends MethodContractTest {
             Map<String, INDArray> out = sd.output(ph, p1.pre().get(i).name(), p2.pre().get(i).name());
             INDArray a = out.get(p1.pre().get(i).name());
             INDArray b = out.get(p2.pre().get(i).name());
-            assertTrue(a.equalsWithEps(b.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3)), 1e-4), "level " + i);
-            assertTrue(a.equalsWithEps(b.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(3, 6)), 1e-4), "level " + i);
+            for (int half = 0; half < 2; half++) {
+                INDArray bh = b.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(3 * half, 3 * half + 3));
+                double diff = a.sub(bh).amaxNumber().doubleValue();
+                double scale = Math.max(1, a.amaxNumber().doubleValue());
+                // Unshared weights would differ by O(1); float32 batch statistics of 3 versus 6
+                // rows summed in another order differ by up to a few 1e-4 after normalisation.
+                assertTrue(diff <= 1e-3 * scale, "level " + i + ": max difference " + diff + " at scale " + scale);
+            }
         }
         p2.pre().get(2).sum().rename("second_only");
         sd.setLossVariables("second_only");

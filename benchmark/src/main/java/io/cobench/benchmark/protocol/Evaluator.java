@@ -103,7 +103,7 @@ public final class Evaluator {
         LinearProbe.Result r = LinearProbe.train(xTrain, labels(train), xSel, labels(select), classes, ts,
                 seeds.get("init"), metrics);
         float[][] probs = r.head().probabilities(xTest).toFloatMatrix();
-        return new Outcome(classes, ids(test), probs, labels(test), null, null, weights, r.head(), r.log());
+        return new Outcome(classes, ids(test), probs, labels(test), null, null, null, weights, r.head(), r.log());
     }
 
     private Outcome finetune(Cell cell, List<String> classes, Split train, Split select, Split test,
@@ -119,7 +119,7 @@ public final class Evaluator {
         SameDiff sd = model.evalGraph().sd();
         LinearProbe.Head head = new LinearProbe.Head(sd.getArrForVarName(Classifier.headWeights()).dup(),
                 sd.getArrForVarName(Classifier.headBias()).dup());
-        return new Outcome(classes, ids(test), probs, labels(test), null, null,
+        return new Outcome(classes, ids(test), probs, labels(test), null, null, null,
                 EncoderWeights.of(sd, "fine-tuned in " + cell.id()), head, log(fit));
     }
 
@@ -135,7 +135,8 @@ public final class Evaluator {
         INDArray prob = model.predict(test, INFER_BATCH);
         List<Metrics.DiceCounts> counts = dice(prob, test, thr);
         INDArray masks = prob.gt(thr).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
-        return new Outcome(classes, ids(test), null, null, counts, masks, null, null, log(fit));
+        INDArray truth = test.masks(Split.range(0, test.size()));
+        return new Outcome(classes, ids(test), null, null, counts, masks, truth, null, null, log(fit));
     }
 
     private List<Metrics.DiceCounts> dice(INDArray prob, Split split, double thr) {

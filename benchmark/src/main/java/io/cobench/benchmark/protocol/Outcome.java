@@ -13,11 +13,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param labels classification: [n][classes] 0/1, else null
  * @param dice segmentation: pixel counts per test image, else null
  * @param masks segmentation: predicted 0/1 masks [n, 1, H, W], else null
+ * @param truth segmentation: the true 0/1 masks at the same size, else null; stored beside the
+ *              predictions so that the cell's Dice can be recomputed from its files alone
  * @param encoder classification: the encoder the head sits on (fine-tuned or frozen), for Grad-CAM
  * @param head classification: the chosen linear layer, for Grad-CAM
  */
 public record Outcome(List<String> classes, List<String> testIds, float[][] probs, float[][] labels,
-                      List<Metrics.DiceCounts> dice, INDArray masks, io.cobench.benchmark.model.EncoderWeights encoder,
+                      List<Metrics.DiceCounts> dice, INDArray masks, INDArray truth, io.cobench.benchmark.model.EncoderWeights encoder,
                       LinearProbe.Head head, TrainingLog training) {
     public Outcome {
         classes = List.copyOf(classes);

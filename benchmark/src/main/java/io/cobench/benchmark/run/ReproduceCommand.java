@@ -55,7 +55,7 @@ public final class ReproduceCommand implements CobenchCommand {
     @Option(names = "--no-report", description = "Fill the store only.")
     boolean noReport;
 
-    @Option(names = "--no-progress", description = "No progress bars (log lines only).")
+    @Option(names = "--no-progress", description = "No progress bar, log lines only (the default when output is not a terminal).")
     boolean noProgress;
 
     @Option(names = "--workers", paramLabel = "N",
@@ -89,7 +89,7 @@ public final class ReproduceCommand implements CobenchCommand {
                 plan.units().size(), s.count() > 1 ? " (shard " + s + " of " + all.cells().size() + " cells)" : "",
                 rs.root());
         GridRunner runner = new GridRunner(grid, rs, data, new TrainerPretrainer(methods, data, rs.root().resolve("cache")),
-                methods, out, new GridRunner.Listener() { }, !noProgress,
+                methods, out, new GridRunner.Listener() { }, !noProgress && System.console() != null,
                 workers != null ? workers : Runtime.getRuntime().availableProcessors());
         GridRunner.Summary sum = runner.run(plan);
         GradCamJob.collect(rs.gradcamDir());

@@ -74,9 +74,13 @@ public final class CellWriter {
         }
         AtomicFiles.writeString(dir.resolve("per_image.csv"), dice.toString());
         AtomicFiles.writeString(dir.resolve("overlap.csv"), overlap.toString());
-        if (out.masks() != null) {
-            for (int i = 0; i < out.testIds().size(); i++) {
-                writeMask(dir.resolve("masks").resolve(safeName(out.testIds().get(i)) + ".png"), out.masks().slice(i));
+        for (int i = 0; i < out.testIds().size(); i++) {
+            String file = safeName(out.testIds().get(i)) + ".png";
+            if (out.masks() != null) {
+                writeMask(dir.resolve("masks").resolve(file), out.masks().slice(i));
+            }
+            if (out.truth() != null) {
+                writeMask(dir.resolve("truth").resolve(file), out.truth().slice(i));
             }
         }
     }

@@ -258,9 +258,20 @@ class GridRunnerTest {
             } else {
                 assertEquals("Dice", m.metric());
                 assertEquals(16, Files.readAllLines(dir.resolve("per_image.csv")).size() - 1);
+                // What `cobench score dice` does: the stored PNG masks against the stored truth.
+                io.cobench.reports.metrics.Dice.Accumulator acc = new io.cobench.reports.metrics.Dice.Accumulator();
+                List<Path> pngs;
                 try (var masks = Files.list(dir.resolve("masks"))) {
-                    assertEquals(16, masks.count());
+                    pngs = masks.sorted().toList();
                 }
+                assertEquals(16, pngs.size());
+                for (Path p : pngs) {
+                    acc.add(io.cobench.reports.metrics.Dice.binarize(io.cobench.reports.io.MaskPng.read(p).values()),
+                            io.cobench.reports.metrics.Dice.binarize(io.cobench.reports.io.MaskPng.read(
+                                    dir.resolve("truth").resolve(p.getFileName())).values()));
+                }
+                assertEquals(m.diceMean(), acc.summary().mean(), 1e-12, c.id());
+                assertEquals(m.dicePooled(), acc.summary().pooled(), 1e-12, c.id());
                 assertTrue(m.dicePooled() >= 0 && m.dicePooled() <= 1);
             }
             assertTrue(Files.readString(dir.resolve("provenance.json")).contains("\"git_commit\""));

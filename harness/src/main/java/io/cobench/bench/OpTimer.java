@@ -1,0 +1,88 @@
+package io.cobench.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/**
+ * Wall time per op type over the steps it listens to. Issue 9 asks for profile evidence (which ops
+ * take a step's time); SameDiff's own ProfilingListener writes a trace per op instance, which is
+ * too fine to read for a graph of a thousand ops, so this one sums by op name.
+ */
+public final class OpTimer extends BaseListener {
+    private final Map<String, long[]> byOp = new HashMap<>();
+    private long started;
+    private long totalNanos;
+    private boolean on = true;
+
+    /** Starts or pauses the accounting (warm-up steps are not counted). */
+    public void enabled(boolean on) {
+        this.on = on;
+    }
+
+    @Override
+    public boolean isActive(Operation operation) {
+        return true;
+    }
+
+    @Override
+    public void preOpExecution(SameDiff sd, At at, SameDiffOp op, OpContext ctx) {
+        started = System.nanoTime();
+    }
+
+    @Override
+    public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext ctx,
+                            INDArray[] outputs) {
+        if (!on) {
+            return;
+        }
+        long dt = System.nanoTime() - started;
+        long[] acc = byOp.computeIfAbsent(op.getOp().opName(), k -> new long[2]);
+        acc[0] += dt;
+        acc[1]++;
+        totalNanos += dt;
+    }
+
+    /** Op types by total time, largest first, with their share of all op time. */
+    public List<Map<String, Object>> table(int steps) {
+        List<Map.Entry<String, long[]>> rows = new ArrayList<>(byOp.entrySet());
+        rows.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : rows) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("op", e.getKey());
+            r.put("ms_per_step", StepBenchmark.round(e.getValue()[0] / 1e6 / Math.max(1, steps), 2));
+            r.put("calls_per_step", e.getValue()[1] / Math.max(1, steps));
+            r.put("share", StepBenchmark.round((double) e.getValue()[0] / Math.max(1, totalNanos), 4));
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** Sum of op times per step in seconds; the rest of a step is Java-side overhead. */
+    public double opSecondsPerStep(int steps) {
+        return totalNanos / 1e9 / Math.max(1, steps);
+    }
+
+    /** A fixed-width text table of the top {@code n} rows. */
+    public String format(int steps, int n) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-28s %12s %8s %7s%n", "op", "ms/step",
+                "calls", "share"));
+        for (Map<String, Object> r : table(steps).subList(0, Math.min(n, byOp.size()))) {
+            sb.append(String.format(Locale.ROOT, "%-28s %12.2f %8d %6.1f%%%n", r.get("op"), (double) r.get("ms_per_step"),
+                    (long) r.get("calls_per_step"), 100 * (double) r.get("share")));
+        }
+        return sb.toString();
+    }
+}
