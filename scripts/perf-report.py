@@ -18,7 +18,8 @@ print(f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} U
       f"{subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, in one session "
       "(these machines are noisy: compare ratios, not absolute figures).\n")
 print("Rerun with `mvn -q -DskipTests package && scripts/perf-suite.sh` "
-      "(`PERF_REPRODUCE=1` adds the main job's wall time).\n")
+      "(`PERF_REPRODUCE=1` adds the main job's wall time). What the profile means and what was "
+      "tried: [performance-notes.md](performance-notes.md).\n")
 print("## ResNet-18 training step (forward + backward + update), width 64, 3 channels\n")
 print("| batch | size | SameDiff img/s | PyTorch img/s | ratio | SameDiff peak RSS MB | PyTorch peak RSS MB | RSS ratio |")
 print("|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -31,6 +32,21 @@ for s in by("step"):
           f'{s["peak_rss_mb"]} | {t["peak_rss_mb"] if t else "-"} | {mem} |')
 print("\nThe SameDiff figures come from `cobench bench step`, the PyTorch ones from "
       "`../shared/bench/torch_resnet18.py` with the same arguments.\n")
+for b in by("step_primitive"):
+    f = next((s for s in by("step") if (s["batch"], s["size"]) == (b["batch"], b["size"])), None)
+    if f:
+        print(f'Batch norm route at batch {b["batch"]}, {b["size"]} px: fused (libnd4j batchnorm/batchnorm_bp, the '
+              f'default) {f["img_per_s"]} img/s at {f["peak_rss_mb"]} MB; hand-built from primitive ops '
+              f'{b["img_per_s"]} img/s at {b["peak_rss_mb"]} MB.\n')
+for p in by("profile"):
+    print(f'### Where the step\'s time goes: batch {p["batch"]}, {p["size"]} px\n')
+    print(f'`cobench bench step --batch {p["batch"]} --size {p["size"]} --channels 3 --width 64 --profile`: '
+          f'median step {p["s_per_step"]} s; time inside ops, mean per step, {p["op_s_per_step"]} s.\n')
+    print("| op | ms per step | calls per step | share of op time |")
+    print("|---|---:|---:|---:|")
+    for o in p["ops"][:10]:
+        print(f'| {o["op"]} | {o["ms_per_step"]} | {o["calls_per_step"]} | {o["share"] * 100:.1f}% |')
+    print()
 print("## Pretraining throughput per method at CPU scale (configs/cpu, fixed random batch)\n")
 print("| method | size | width | batch | img/s | s/step | peak RSS MB |")
 print("|---|---:|---:|---:|---:|---:|---:|")

@@ -29,6 +29,16 @@ for spec in "64 32" "64 64" "32 128" "32 224"; do
   fi
 done
 
+# Evidence for the step: where its time goes (op types, separate runs so the listener does not
+# slow the timed ones) and the batch-norm route kept against the hand-built one.
+for spec in "64 64" "32 224"; do
+  set -- $spec
+  log "profile batch $1 size $2"
+  record profile "$(./cobench bench step --batch "$1" --size "$2" --channels 3 --width 64 --steps 3 --warmup 1 --profile 2>/dev/null | tail -1)"
+done
+log "step batch 64 size 64 with hand-built batch norm"
+record step_primitive "$(./cobench bench step --batch 64 --size 64 --channels 3 --width 64 --steps "$steps" --bn primitive 2>/dev/null | tail -1)"
+
 for cfg in configs/cpu/*.yaml; do
   log "pretrain $cfg"
   record pretrain "$(./cobench bench pretrain --config "$cfg" --steps "$steps" 2>/dev/null | tail -1)" || log "failed: $cfg"
