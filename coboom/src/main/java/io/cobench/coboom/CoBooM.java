@@ -8,7 +8,7 @@ import io.cobench.graph.ResNet;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.spi.EmaSpec;
 import io.cobench.spi.OptimizerGroup;
-import io.cobench.spi.SslMethod;
+import io.cobench.spi.ConfiguredMethod;
 import io.cobench.spi.StepState;
 import io.cobench.spi.TrainGraph;
 import java.util.ArrayList;
@@ -32,28 +32,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code target/}; {@code online/{diversifuse,fuse_projector,decoder}} (theta in the paper,
  * with no target twin); {@code quantizer/codebook}.
  */
-public final class CoBooM implements SslMethod {
+public final class CoBooM extends ConfiguredMethod<CoBooMConfig> {
     /** Step output names the EMA codebook update reads. */
     static final String COUNTS = "quantizer/counts";
     static final String SUMS = "quantizer/sums";
     static final String FEATURES = "quantizer/features";
 
-    private final String name;
-    private final CoBooMConfig cfg;
 
     public CoBooM(String name, CoBooMConfig cfg) {
-        this.name = name;
-        this.cfg = cfg;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Record config() {
-        return cfg;
+        super(name, cfg);
     }
 
     @Override

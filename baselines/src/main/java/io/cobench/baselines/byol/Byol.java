@@ -6,7 +6,7 @@ import io.cobench.graph.Mlp;
 import io.cobench.graph.ResNet;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.spi.EmaSpec;
-import io.cobench.spi.SslMethod;
+import io.cobench.spi.ConfiguredMethod;
 import io.cobench.spi.TrainGraph;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +23,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * the target projection of the other view of the same image: the symmetric loss
  * d(p1, sg z'2) + d(p2, sg z'1) is then 2 d(p, sg z'_swapped) over the 2B rows.
  */
-public final class Byol implements SslMethod {
-    private final String name;
-    private final ByolConfig cfg;
+public final class Byol extends ConfiguredMethod<ByolConfig> {
 
     public Byol(String name, ByolConfig cfg) {
-        this.name = name;
-        this.cfg = cfg;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Record config() {
-        return cfg;
+        super(name, cfg);
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.cobench.graph.GraphContext;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.spi.EmaSpec;
 import io.cobench.spi.OptimizerGroup;
-import io.cobench.spi.SslMethod;
+import io.cobench.spi.ConfiguredMethod;
 import io.cobench.spi.StepState;
 import io.cobench.spi.TrainGraph;
 import java.util.LinkedHashMap;
@@ -21,24 +21,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * step the batch's keys enter the queue; the key network follows the query network by EMA with
  * constant momentum.
  */
-public final class Caid implements SslMethod {
-    private final String name;
-    private final CaidConfig cfg;
+public final class Caid extends ConfiguredMethod<CaidConfig> {
     private CaidNetwork.Parts parts;
 
     public Caid(String name, CaidConfig cfg) {
-        this.name = name;
-        this.cfg = cfg;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Record config() {
-        return cfg;
+        super(name, cfg);
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.cobench.graph.PatchGan;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.spi.EmaSpec;
 import io.cobench.spi.OptimizerGroup;
-import io.cobench.spi.SslMethod;
+import io.cobench.spi.ConfiguredMethod;
 import io.cobench.spi.StepState;
 import io.cobench.spi.TrainGraph;
 import java.util.LinkedHashMap;
@@ -33,26 +33,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>The reference trains the discriminator on the reconstruction computed before the generator
  * step; here the fresh forward pass gives the reconstruction after it.
  */
-public final class Dira implements SslMethod {
+public final class Dira extends ConfiguredMethod<DiraConfig> {
     public static final String DISC = "disc/";
 
-    private final String name;
-    private final DiraConfig cfg;
     private CaidNetwork.Parts parts;
 
     public Dira(String name, DiraConfig cfg) {
-        this.name = name;
-        this.cfg = cfg;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Record config() {
-        return cfg;
+        super(name, cfg);
     }
 
     @Override

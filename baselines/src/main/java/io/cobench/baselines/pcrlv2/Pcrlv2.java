@@ -7,7 +7,7 @@ import io.cobench.data.views.PcrlViews;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.spi.OptimizerGroup;
-import io.cobench.spi.SslMethod;
+import io.cobench.spi.ConfiguredMethod;
 import io.cobench.spi.StepState;
 import io.cobench.spi.TrainGraph;
 import java.util.ArrayList;
@@ -32,28 +32,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * batch statistics are per view); the local crops run as one batch. Random levels and beta enter
  * as inputs derived from (seed, step), so a resumed run draws the same levels.
  */
-public final class Pcrlv2 implements SslMethod {
+public final class Pcrlv2 extends ConfiguredMethod<Pcrlv2Config> {
     public static final String BETA = "pcrl_beta";
     public static final String LEVEL = "pcrl_level";
     public static final String LOCAL_LEVELS = "pcrl_local_levels";
     public static final int LEVELS = 5;
 
-    private final String name;
-    private final Pcrlv2Config cfg;
 
     public Pcrlv2(String name, Pcrlv2Config cfg) {
-        this.name = name;
-        this.cfg = cfg;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Record config() {
-        return cfg;
+        super(name, cfg);
     }
 
     @Override

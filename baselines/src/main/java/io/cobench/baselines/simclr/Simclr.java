@@ -6,7 +6,7 @@ import io.cobench.graph.GraphContext;
 import io.cobench.graph.Mlp;
 import io.cobench.graph.ResNet;
 import io.cobench.graph.ResNetConfig;
-import io.cobench.spi.SslMethod;
+import io.cobench.spi.ConfiguredMethod;
 import io.cobench.spi.TrainGraph;
 import java.util.List;
 import java.util.Map;
@@ -19,23 +19,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * of an image together against the other 2B - 2 embeddings of the batch. Both views pass the
  * encoder as one batch of 2B, so BN statistics cover both, as in SimCLR's global-BN setting.
  */
-public final class Simclr implements SslMethod {
-    private final String name;
-    private final SimclrConfig cfg;
+public final class Simclr extends ConfiguredMethod<SimclrConfig> {
 
     public Simclr(String name, SimclrConfig cfg) {
-        this.name = name;
-        this.cfg = cfg;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Record config() {
-        return cfg;
+        super(name, cfg);
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.cobench.baselines.supervised;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.ResNet;
 import io.cobench.graph.ResNetConfig;
-import io.cobench.spi.SslMethod;
+import io.cobench.spi.ConfiguredMethod;
 import io.cobench.spi.StepState;
 import io.cobench.spi.TrainGraph;
 import java.util.List;
@@ -22,23 +22,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * training graph must name one, and any attempt to take a pretraining step fails in
  * {@link #extraInputs} with a message, so a misconfigured run cannot silently "pretrain" Sup.
  */
-public final class Supervised implements SslMethod {
-    private final String name;
-    private final SupervisedConfig cfg;
+public final class Supervised extends ConfiguredMethod<SupervisedConfig> {
 
     public Supervised(String name, SupervisedConfig cfg) {
-        this.name = name;
-        this.cfg = cfg;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Record config() {
-        return cfg;
+        super(name, cfg);
     }
 
     @Override
@@ -63,7 +50,7 @@ public final class Supervised implements SslMethod {
 
     @Override
     public Map<String, INDArray> extraInputs(StepState state) {
-        throw new IllegalStateException("method '" + name + "' (Sup.) does not pretrain: it enters the downstream "
+        throw new IllegalStateException("method '" + name() + "' (Sup.) does not pretrain: it enters the downstream "
                 + "protocols with a random-initialised encoder; run it with the benchmark, not the pretrainer");
     }
 }

@@ -8,7 +8,7 @@ import io.cobench.graph.Mlp;
 import io.cobench.graph.ResNet;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.spi.OptimizerGroup;
-import io.cobench.spi.SslMethod;
+import io.cobench.spi.ConfiguredMethod;
 import io.cobench.spi.StepState;
 import io.cobench.spi.TrainGraph;
 import java.util.ArrayList;
@@ -33,29 +33,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * so frozen prototypes keep their values; an extra optimiser group with lr 0 would need its own
  * forward pass per step, and restoring a copy would let momentum collect the frozen gradients.
  */
-public final class Swav implements SslMethod {
+public final class Swav extends ConfiguredMethod<SwavConfig> {
     static final String PROTOTYPES = "swav/prototypes";
     static final String QUEUE = "swav/queue";
     static final String EMBEDDING = "swav/embedding";
     static final String PROTOTYPE_GATE = "swav_prototype_gate";
     static final String QUEUE_GATE = "swav_queue_gate";
 
-    private final String name;
-    private final SwavConfig cfg;
 
     public Swav(String name, SwavConfig cfg) {
-        this.name = name;
-        this.cfg = cfg;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Record config() {
-        return cfg;
+        super(name, cfg);
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.cobench.graph.GraphContext;
 import io.cobench.graph.Mlp;
 import io.cobench.graph.ResNet;
 import io.cobench.graph.ResNetConfig;
-import io.cobench.spi.SslMethod;
+import io.cobench.spi.ConfiguredMethod;
 import io.cobench.spi.TrainGraph;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,23 +19,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * that keeps every dimension's standard deviation near 1, and decorrelation of the dimensions.
  * Both views pass the encoder and expander as one batch of 2B.
  */
-public final class Vicreg implements SslMethod {
-    private final String name;
-    private final VicregConfig cfg;
+public final class Vicreg extends ConfiguredMethod<VicregConfig> {
 
     public Vicreg(String name, VicregConfig cfg) {
-        this.name = name;
-        this.cfg = cfg;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Record config() {
-        return cfg;
+        super(name, cfg);
     }
 
     @Override

@@ -1,10 +1,6 @@
 package io.cobench.benchmark.store;
 
 import io.cobench.io.AtomicFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,35 +55,30 @@ public final class PredictionFiles {
         AtomicFiles.writeString(file, sb.toString());
     }
 
+    /** Reads a file written by {@link #write}; the CSV parsing is the reports module's. */
     public static Table read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
-        }
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException(file + " is empty");
-        }
-        List<String> header = split(lines.get(0));
+        io.cobench.reports.io.CsvTable csv = io.cobench.reports.io.CsvTable.read(file);
+        List<String> header = csv.header();
         if (!header.get(0).equals("id")) {
             throw new IllegalArgumentException(file + ": first column must be 'id', got '" + header.get(0) + "'");
         }
         List<String> ids = new ArrayList<>();
-        float[][] values = new float[lines.size() - 1][];
-        for (int r = 1; r < lines.size(); r++) {
-            List<String> f = split(lines.get(r));
+        float[][] values = new float[csv.rows().size()][];
+        for (int r = 0; r < values.length; r++) {
+            io.cobench.reports.io.CsvTable.Row row = csv.rows().get(r);
+            List<String> f = row.fields();
             if (f.size() != header.size()) {
-                throw new IllegalArgumentException(file + " line " + (r + 1) + ": " + f.size() + " fields, header has "
+                throw new IllegalArgumentException(file + " line " + row.line() + ": " + f.size() + " fields, header has "
                         + header.size());
             }
             ids.add(f.get(0));
-            values[r - 1] = new float[f.size() - 1];
+            values[r] = new float[f.size() - 1];
             for (int c = 1; c < f.size(); c++) {
                 try {
-                    values[r - 1][c - 1] = Float.parseFloat(f.get(c));
+                    values[r][c - 1] = Float.parseFloat(f.get(c));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(file + " line " + (r + 1) + ": '" + f.get(c) + "' is not a number");
+                    throw new IllegalArgumentException(file + " line " + row.line() + ": '" + f.get(c)
+                            + "' is not a number");
                 }
             }
         }
@@ -99,34 +90,5 @@ public final class PredictionFiles {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';
-    }
-
-    /** Splits one CSV line, honouring double quotes. */
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 }
