@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,8 +111,14 @@ class PaperRoundTripTest {
 
     @Test
     void bundledCopyIsTheProjectReference() throws IOException {
-        Path shared = Path.of("..", "..", "shared", "reference", "paper-tables.csv");
-        Assumptions.assumeTrue(Files.isRegularFile(shared), "shared reference not present in this checkout");
+        // The design folder sits beside the repository (../shared from its root); look upwards
+        // from the module directory, as the harness's real-metadata tests do.
+        Path shared = null;
+        for (Path d = Path.of("").toAbsolutePath(); d != null && shared == null; d = d.getParent()) {
+            Path f = d.resolve("shared/reference/paper-tables.csv");
+            shared = Files.isRegularFile(f) ? f : null;
+        }
+        assertTrue(shared != null, "no shared/reference/paper-tables.csv above " + Path.of("").toAbsolutePath());
         try (InputStream in = PaperValues.class.getResourceAsStream(PaperValues.RESOURCE)) {
             assertEquals(Files.readString(shared), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
