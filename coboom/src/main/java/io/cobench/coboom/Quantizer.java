@@ -48,7 +48,7 @@ public final class Quantizer {
         SameDiff sd = ctx.sd();
         int k = cfg.size();
         DataType dt = Nd4j.defaultFloatingPointType();
-        INDArray init = Nd4j.rand(dt, k, dim).muli(2.0 / k).subi(1.0 / k);
+        INDArray init = ctx.uniform(-1.0 / k, 1.0 / k, k, dim);
         SDVariable codebook;
         if (cfg.update() == QuantizerConfig.Update.EMA) {
             codebook = ctx.state(CODEBOOK, init);

@@ -108,6 +108,20 @@ public final class GraphContext {
         return var(local, fill(shape, () -> (2 * registry.rng.nextDouble() - 1) * b));
     }
 
+    /**
+     * Standard-normal values times {@code std} from this graph's seeded generator, for initial
+     * state that is not a plain weight (queues, discriminators); Nd4j's global generator is
+     * neither reproducible after re-seeding in M2.1 nor safe to share between parallel workers.
+     */
+    public INDArray gaussian(double std, long... shape) {
+        return fill(shape, () -> registry.rng.nextGaussian() * std);
+    }
+
+    /** Uniform values in [lo, hi) from this graph's seeded generator. */
+    public INDArray uniform(double lo, double hi, long... shape) {
+        return fill(shape, () -> lo + (hi - lo) * registry.rng.nextDouble());
+    }
+
     private static INDArray fill(long[] shape, java.util.function.DoubleSupplier draw) {
         long n = 1;
         for (long d : shape) {

@@ -32,7 +32,7 @@ public final class MocoQueue {
         if (size < 1 || dim < 1 || size >= (1 << 24)) {
             throw new IllegalArgumentException("MoCo queue needs 1 <= size < 2^24 and dim >= 1, got " + size + ", " + dim);
         }
-        INDArray init = Nd4j.randn(Nd4j.defaultFloatingPointType(), size, dim);
+        INDArray init = ctx.gaussian(1.0, size, dim);
         init.diviColumnVector(init.norm2(1).reshape(size, 1));
         SDVariable keys = ctx.state("keys", init);
         SDVariable ptr = ctx.state("ptr", Nd4j.zeros(Nd4j.defaultFloatingPointType(), 1));

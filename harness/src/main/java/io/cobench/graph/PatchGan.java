@@ -7,7 +7,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The PatchGAN discriminator of DiRA: conv3x3 w/2, 2w/2 + IN, 4w/2 + IN, 8w/1 + IN, each followed
@@ -49,8 +48,7 @@ public final class PatchGan {
         int cin = inChannels;
         for (int i = 0; i < outs.length; i++) {
             String n = "conv" + i;
-            SDVariable w = ctx.var(n + "/W", Nd4j.randn(Nd4j.defaultFloatingPointType(), 3, 3, cin, outs[i])
-                    .muli(INIT_STD));
+            SDVariable w = ctx.var(n + "/W", ctx.gaussian(INIT_STD, 3, 3, cin, outs[i]));
             SDVariable b = ctx.uniformFanIn(n + "/b", 9L * cin, outs[i]);
             convs.add(new Conv(w, b, strides[i], norm[i], i < outs.length - 1));
             cin = outs[i];

@@ -20,10 +20,8 @@ public record ClassificationScores(Map<String, Double> perClass, Double mean, Do
             throw new IllegalArgumentException(probs.length + " prediction rows but " + labels.length + " label rows");
         }
         Map<String, Double> per = new LinkedHashMap<>();
-        double sum = 0;
-        int n = 0;
-        double sum14 = 0;
-        int n14 = 0;
+        List<Double> all = new java.util.ArrayList<>();
+        List<Double> findings = new java.util.ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
             float[] p = new float[probs.length];
             float[] y = new float[probs.length];
@@ -34,15 +32,18 @@ public record ClassificationScores(Map<String, Double> perClass, Double mean, Do
             double auc = m.auc(p, y);
             per.put(classes.get(c), Double.isNaN(auc) ? null : auc);
             if (!Double.isNaN(auc)) {
-                sum += auc;
-                n++;
+                all.add(auc);
                 if (!classes.get(c).equals(NO_FINDING)) {
-                    sum14 += auc;
-                    n14++;
+                    findings.add(auc);
                 }
             }
         }
-        return new ClassificationScores(per, n == 0 ? null : sum / n, n14 == 0 ? null : sum14 / n14);
+        return new ClassificationScores(per, mean(all), mean(findings));
+    }
+
+    /** The same summation as `cobench score auc` (DoubleStream.average), so both print the same digits. */
+    private static Double mean(List<Double> v) {
+        return v.isEmpty() ? null : v.stream().mapToDouble(Double::doubleValue).average().getAsDouble();
     }
 
     /**
