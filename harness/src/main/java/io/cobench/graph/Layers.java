@@ -81,9 +81,9 @@ public final class Layers {
     }
 
     /**
-     * Batch norm over the channels of NCHW input, from primitive ops (the fused op has no working
-     * backward in M2.1). Train mode normalises with batch statistics and exposes them for the
-     * running averages; eval mode uses the running statistics.
+     * Batch norm over the channels of NCHW input, by the route {@link #bnImpl()} names. Train mode
+     * normalises with batch statistics and exposes them for the running averages; eval mode uses
+     * the running statistics.
      */
     public static SDVariable batchNorm2d(GraphContext ctx, String name, SDVariable x, int channels) {
         return batchNorm(ctx, name, x, channels, new int[] {0, 2, 3}, new long[] {1, channels, 1, 1});
@@ -110,7 +110,7 @@ public final class Layers {
     /**
      * FUSED (the default) uses libnd4j's batchnorm/batchnorm_bp through {@link FusedBatchNorm},
      * which oneDNN runs in one pass each way; PRIMITIVE builds it from mean, sub, mul and rsqrt.
-     * Both give the same values and gradients (BatchNormTest); the system property
+     * Both give the same values and gradients (BlocksGradientTest, FusedBatchNormTest); the system property
      * {@code cobench.bn} picks one for a whole run.
      */
     public static BnImpl bnImpl() {
