@@ -154,8 +154,10 @@ public final class BenchDataCommand implements CobenchCommand {
         return 0;
     }
 
+    /** Four significant digits: a fast pipeline's seconds per batch is a few milliseconds. */
     private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+        return v == 0 || !Double.isFinite(v) ? v
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
     }
 
     private static void deleteTree(Path dir) {
