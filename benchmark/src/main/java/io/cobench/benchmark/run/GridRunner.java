@@ -206,7 +206,7 @@ public final class GridRunner {
         progress.now((pretraining ? "pretraining " : "encoder ") + k.runId());
         long t0 = System.nanoTime();
         long cpu0 = cpuNanos();
-        EncoderWeights weights = encoder(k, progress.console());
+        EncoderWeights weights = encoder(k, progress.console(k.runId()));
         if (pretraining) {
             progress.done(GridPlan.costPretrain(), String.format(Locale.ROOT, "pretrained %s in %.1f s (cpu %.1f s)",
                     k.runId(), (System.nanoTime() - t0) / 1e9, (cpuNanos() - cpu0) / 1e9));

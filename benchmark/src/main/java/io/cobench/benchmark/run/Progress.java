@@ -70,14 +70,16 @@ public final class Progress implements AutoCloseable {
      * A stream for other writers (the trainer's per-epoch lines): each of its lines goes through
      * {@link #note}, so it neither lands on the bar's line nor is overwritten by it.
      */
-    public PrintStream console() {
+    public PrintStream console(String label) {
+        // Workers run in parallel, so each line says which run it belongs to.
+        String prefix = label == null || label.isEmpty() ? "" : label + "  ";
         return new PrintStream(new OutputStream() {
             private final StringBuilder buf = new StringBuilder();
 
             @Override
             public synchronized void write(int b) {
                 if (b == '\n') {
-                    note(buf.toString());
+                    note(prefix + buf.toString());
                     buf.setLength(0);
                 } else if (b != '\r') {
                     buf.append((char) (b & 0xff));
