@@ -12,25 +12,13 @@ public final class ResNet {
     private ResNet() {
     }
 
-    /** Builds the encoder on {@code input} [N,channels,size,size] in {@code ctx}'s scope. */
+    /**
+     * Builds the encoder on {@code input} [N,channels,size,size] in {@code ctx}'s scope. The graph
+     * is the one {@link UNetDecoder#encoder} builds, which also keeps the stage outputs.
+     */
     public static Features build(GraphContext ctx, SDVariable input, ResNetConfig cfg) {
-        int w = cfg.width();
-        SDVariable x = Layers.conv2d(ctx, "stem/conv", input, cfg.channels(), w, 7, 2, 3);
-        x = Layers.batchNorm2d(ctx, "stem/bn", x, w);
-        x = Layers.relu(ctx, "stem/relu", x);
-        x = Layers.maxPool(ctx, "stem/pool", x, 3, 2, 1);
-        int cin = w;
-        int[] blocks = cfg.blocks();
-        for (int stage = 0; stage < 4; stage++) {
-            int cout = w << stage;
-            for (int b = 0; b < blocks[stage]; b++) {
-                int stride = (stage > 0 && b == 0) ? 2 : 1;
-                x = basicBlock(ctx.scope("layer" + (stage + 1) + "/" + b), x, cin, cout, stride);
-                cin = cout;
-            }
-        }
-        SDVariable pooled = Layers.gap(ctx, "pool", x);
-        return new Features(x, pooled, cin, cfg.featureSize());
+        UNetDecoder.Stages s = UNetDecoder.encoder(ctx, input, cfg);
+        return new Features(s.last(), s.pooled(), s.channels().get(s.channels().size() - 1), cfg.featureSize());
     }
 
     /** conv3x3-BN-ReLU-conv3x3-BN plus the shortcut (1x1 conv + BN when the shape changes), then ReLU. */

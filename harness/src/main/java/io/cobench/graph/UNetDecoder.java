@@ -12,9 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * upsamples by 2 (nearest), optionally concatenates the encoder map of that resolution, then
  * applies conv3x3-BN-ReLU twice. Five blocks bring the stride-32 map back to the input size.
  *
- * <p>{@link ResNet.Features} only gives the last map, so {@link #encoder} builds the same
- * encoder (identical variable names, so weights transfer either way) and also returns the stage
- * outputs the skips need.
+ * <p>{@link #encoder} is the one ResNet builder; it returns the stage outputs the skips need,
+ * and {@link ResNet#build} keeps only the last map and its pooled vector.
  */
 public final class UNetDecoder {
 
