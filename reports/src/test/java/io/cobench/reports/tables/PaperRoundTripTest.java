@@ -109,19 +109,25 @@ class PaperRoundTripTest {
         }
     }
 
+    /** SHA-256 of ../shared/reference/paper-tables.csv, the reference this project was given. */
+    static final String REFERENCE_SHA256 = "9dcf5cd7df79d67bd77f73e06375397c30e7e710181fa22970de2d8457096a58";
+
     @Test
-    void bundledCopyIsTheProjectReference() throws IOException {
-        // The design folder sits beside the repository (../shared from its root); look upwards
-        // from the module directory, as the harness's real-metadata tests do.
-        Path shared = null;
-        for (Path d = Path.of("").toAbsolutePath(); d != null && shared == null; d = d.getParent()) {
-            Path f = d.resolve("shared/reference/paper-tables.csv");
-            shared = Files.isRegularFile(f) ? f : null;
-        }
-        assertTrue(shared != null, "no shared/reference/paper-tables.csv above " + Path.of("").toAbsolutePath());
+    void bundledCopyIsTheProjectReference() throws Exception {
+        byte[] bundled;
         try (InputStream in = PaperValues.class.getResourceAsStream(PaperValues.RESOURCE)) {
-            assertEquals(Files.readString(shared), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            bundled = in.readAllBytes();
         }
-        assertEquals(PaperValues.read(shared).entries(), PaperValues.load().entries());
+        assertEquals(REFERENCE_SHA256, java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(bundled)));
+        // Where the design folder sits above the checkout, compare with it directly as well.
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path shared = d.resolve("shared/reference/paper-tables.csv");
+            if (Files.isRegularFile(shared)) {
+                assertEquals(Files.readString(shared), new String(bundled, java.nio.charset.StandardCharsets.UTF_8));
+                assertEquals(PaperValues.read(shared).entries(), PaperValues.load().entries());
+                break;
+            }
+        }
     }
 }
