@@ -138,7 +138,7 @@ class QuantizerTest {
         for (QuantizerConfig.Distance d : QuantizerConfig.Distance.values()) {
             QuantizerConfig cfg = new QuantizerConfig(5, 0.25, QuantizerConfig.Update.LOSS, 0.99, 1e-5, 1, d,
                     QuantizerConfig.Init.UNIFORM);
-            assertTrue(PartialGradCheck.check(11, Nd4j.randn(DataType.DOUBLE, 1, 3, 2, 2), java.util.Set.of("input"),
+            assertTrue(io.cobench.testing.GradChecks.check(11, Nd4j.randn(DataType.DOUBLE, 1, 3, 2, 2), java.util.Set.of("input"), 0,
                     (ctx, x) -> Quantizer.build(ctx.scope("q"), x, 3, 2, 2, cfg).codebookLoss().reshape(1)),
                     "distance " + d);
         }
@@ -149,7 +149,7 @@ class QuantizerTest {
         for (QuantizerConfig.Distance d : QuantizerConfig.Distance.values()) {
             QuantizerConfig cfg = new QuantizerConfig(5, 0.25, QuantizerConfig.Update.LOSS, 0.99, 1e-5, 1, d,
                     QuantizerConfig.Init.UNIFORM);
-            assertTrue(PartialGradCheck.check(12, Nd4j.randn(DataType.DOUBLE, 1, 3, 2, 2), java.util.Set.of("q/codebook"),
+            assertTrue(io.cobench.testing.GradChecks.check(12, Nd4j.randn(DataType.DOUBLE, 1, 3, 2, 2), java.util.Set.of("q/codebook"), 0,
                     (ctx, x) -> Quantizer.build(ctx.scope("q"), x, 3, 2, 2, cfg).commitmentLoss().reshape(1)),
                     "distance " + d);
         }
@@ -160,7 +160,7 @@ class QuantizerTest {
         // Downstream weights see the quantized values as constants, which finite differences agree with;
         // the features' straight-through gradient is checked exactly above.
         QuantizerConfig cfg = QuantizerConfig.paper(3);
-        assertTrue(PartialGradCheck.check(13, Nd4j.randn(DataType.DOUBLE, 1, 2, 2, 1), java.util.Set.of("input", "q/codebook"),
+        assertTrue(io.cobench.testing.GradChecks.check(13, Nd4j.randn(DataType.DOUBLE, 1, 2, 2, 1), java.util.Set.of("input", "q/codebook"), 0,
                 (ctx, x) -> {
                     Quantizer.Output o = Quantizer.build(ctx.scope("q"), x, 2, 2, 1, cfg);
                     return DiversiFuse.build(ctx.scope("df"), o.quantized(), x, 2, 2, 1, 1);

@@ -38,7 +38,7 @@ class PatchGanTest {
     @Test
     void discriminatorHasCorrectGradients() {
         // 16 px so that instance norm still sees 2x2 planes after three stride-2 convolutions.
-        assertTrue(UNetDecoderTest.sampledGradCheck(21, Nd4j.randn(DataType.DOUBLE, 2, 1, 16, 16), 2, (ctx, x) ->
+        assertTrue(io.cobench.testing.GradChecks.check(21, Nd4j.randn(DataType.DOUBLE, 2, 1, 16, 16), java.util.Set.of(), 2, (ctx, x) ->
                 PatchGan.create(ctx.scope("disc"), 1, 1).apply("d", x, false)));
     }
 

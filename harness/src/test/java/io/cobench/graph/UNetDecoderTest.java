@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cobench.engine.QuietStdout;
 import io.cobench.testing.GradChecks;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
-import org.nd4j.autodiff.validation.GradCheckUtil;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -71,7 +68,7 @@ class UNetDecoderTest {
     @Test
     void decoderBlockWithSkipHasCorrectGradients() {
         INDArray skip = Nd4j.randn(DataType.DOUBLE, 2, 1, 4, 4);
-        assertTrue(sampledGradCheck(11, Nd4j.randn(DataType.DOUBLE, 2, 2, 2, 2), 6, (ctx, x) ->
+        assertTrue(io.cobench.testing.GradChecks.check(11, Nd4j.randn(DataType.DOUBLE, 2, 2, 2, 2), java.util.Set.of(), 6, (ctx, x) ->
                 UNetDecoder.block(ctx, x, ctx.sd().var("skip", skip), 2, 1, 2)));
     }
 
@@ -92,34 +89,6 @@ class UNetDecoderTest {
     void bilinearResizeHasCorrectGradients() {
         assertTrue(GradChecks.check(13, Nd4j.randn(DataType.DOUBLE, 1, 2, 3, 2), (ctx, x) ->
                 UNetDecoder.bilinearResize(ctx, "up", x, 2, 3, 2, 6, 8)));
-    }
-
-    /**
-     * {@link GradChecks#check} on at most {@code perVariable} randomly chosen elements of each
-     * variable: every element costs two forward passes, which for a conv block on this machine
-     * means minutes.
-     */
-    static boolean sampledGradCheck(long seed, INDArray input, int perVariable,
-                                    BiFunction<GraphContext, SDVariable, SDVariable> block) {
-        DataType[] saved = {Nd4j.dataType(), Nd4j.defaultFloatingPointType()};
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        try {
-            QuietStdout.install();
-            SameDiff sd = SameDiff.create();
-            GraphContext ctx = GraphContext.create(sd, GraphContext.Mode.TRAIN, seed);
-            SDVariable in = sd.var("input", input.castTo(DataType.DOUBLE));
-            SDVariable out = block.apply(ctx, in);
-            if (!ctx.nonTrainable().isEmpty()) {
-                sd.convertToConstants(ctx.nonTrainable().stream().map(sd::getVariable).toList());
-            }
-            INDArray probe = Nd4j.rand(DataType.DOUBLE, out.eval().shape()).subi(0.5);
-            out.mul(sd.constant("probe", probe)).sum().rename("scalar_loss");
-            sd.setLossVariables("scalar_loss");
-            return GradCheckUtil.checkGradients(sd, null, 1e-6, 1e-3, 1e-5, false, false, false, false, null, null,
-                    perVariable, GradCheckUtil.Subset.RANDOM);
-        } finally {
-            Nd4j.setDefaultDataTypes(saved[0], saved[1]);
-        }
     }
 
     private static TreeSet<String> variableNames(SameDiff sd) {

@@ -2,6 +2,7 @@ package io.cobench.testing;
 
 import io.cobench.engine.QuietStdout;
 import io.cobench.graph.GraphContext;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -27,6 +28,16 @@ public final class GradChecks {
      * @return true if all gradients match within GradCheckUtil's default tolerances
      */
     public static boolean check(long seed, INDArray input, BiFunction<GraphContext, SDVariable, SDVariable> block) {
+        return check(seed, input, Set.of(), 0, block);
+    }
+
+    /**
+     * As {@link #check(long, INDArray, BiFunction)}, leaving out the variables in {@code skip} and,
+     * when {@code maxPerVariable > 0}, checking only that many randomly chosen elements of each
+     * variable (every element costs two forward passes, which for conv blocks means minutes).
+     */
+    public static boolean check(long seed, INDArray input, Set<String> skip, int maxPerVariable,
+                                BiFunction<GraphContext, SDVariable, SDVariable> block) {
         DataType[] saved = {Nd4j.dataType(), Nd4j.defaultFloatingPointType()};
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         try {
@@ -44,7 +55,9 @@ public final class GradChecks {
             SDVariable p = sd.constant("probe", probe);
             out.mul(p).sum().rename("scalar_loss");
             sd.setLossVariables("scalar_loss");
-            return GradCheckUtil.checkGradients(sd, null, 1e-6, 1e-3, 1e-5, false, false);
+            return GradCheckUtil.checkGradients(sd, null, 1e-6, 1e-3, 1e-5, false, false, false, false,
+                    skip.isEmpty() ? null : skip, null, maxPerVariable > 0 ? maxPerVariable : -1,
+                    maxPerVariable > 0 ? GradCheckUtil.Subset.RANDOM : null);
         } finally {
             Nd4j.setDefaultDataTypes(saved[0], saved[1]);
         }
