@@ -122,7 +122,8 @@ public final class StepBenchmark {
         out.put("batch_norm", io.cobench.graph.Layers.bnImpl().name().toLowerCase(java.util.Locale.ROOT));
         if (timer != null) {
             out.put("op_s_per_step", round(timer.opSecondsPerStep(a.steps()), 4));
-            out.put("ops", timer.table(a.steps()).subList(0, Math.min(15, timer.table(a.steps()).size())));
+            List<Map<String, Object>> ops = timer.table(a.steps());
+            out.put("ops", ops.subList(0, Math.min(15, ops.size())));
             System.err.print(timer.format(a.steps(), 25));
         }
         if (!rss.isEmpty()) {
