@@ -117,6 +117,8 @@ public final class StepBenchmark {
         out.put("channels", a.channels());
         out.put("width", a.width());
         out.put("s_per_step", round(med, 4));
+        out.put("s_per_step_min", round(times.get(0), 4));
+        out.put("s_per_step_max", round(times.get(n - 1), 4));
         out.put("img_per_s", round(a.batch() / med, 2));
         out.put("peak_rss_mb", Memory.peakRssMb());
         out.put("batch_norm", io.cobench.graph.Layers.bnImpl().name().toLowerCase(java.util.Locale.ROOT));

@@ -52,6 +52,7 @@ public final class Engine {
             }
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        RecyclingSession.install();
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         boolean cuda = backend.toLowerCase(Locale.ROOT).contains("cuda") || backend.toLowerCase(Locale.ROOT).contains("jcublas");
         Integer cc = cuda ? cudaComputeCapability() : null;
@@ -63,6 +64,12 @@ public final class Engine {
         }
         if (cc != null) {
             checkComputeCapability(cc, device);
+        }
+        if (!cuda && log != null) {
+            String note = isaNote(System.getenv("DNNL_MAX_CPU_ISA"), cpuFlags());
+            if (note != null) {
+                log.println(note);
+            }
         }
         info = ei;
         return ei;
@@ -87,6 +94,36 @@ public final class Engine {
      */
     private static void quietGradientLogging() {
         QuietStdout.install();
+    }
+
+    /**
+     * On AVX-512 CPUs oneDNN in M2.1 chooses Winograd kernels for backward 3x3 convolutions,
+     * which at CPU image sizes cost several times the direct ones; the cap must be in the
+     * environment before the native library loads, so all this process can do is say so.
+     */
+    static String isaNote(String isaEnv, String cpuFlags) {
+        if (isaEnv != null && !isaEnv.isBlank()) {
+            return null;
+        }
+        if (cpuFlags == null || !(" " + cpuFlags + " ").contains(" avx512f ")) {
+            return null;
+        }
+        return "note: this AVX-512 CPU runs without DNNL_MAX_CPU_ISA, so oneDNN takes Winograd kernels for backward "
+                + "convolutions, several times slower here; ./cobench and the Maven build set DNNL_MAX_CPU_ISA=AVX2 "
+                + "(docs/performance-notes.md)";
+    }
+
+    private static String cpuFlags() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("flags")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (Exception ignored) {
+            // not Linux: no flags to read, and no note
+        }
+        return null;
     }
 
     private static String cpuName() {

@@ -1,6 +1,5 @@
 package io.cobench.graph;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * libnd4j's fused {@code batchnorm} op with a backward pass that works in M2.1.
@@ -95,30 +92,8 @@ public final class FusedBatchNorm extends DynamicCustomOp {
         }
     }
 
-    /**
-     * Makes SameDiff's graph cloning instantiate these classes for the two op names. Idempotent;
-     * fails loudly if the ND4J internals it relies on are not there (another ND4J version).
-     */
-    @SuppressWarnings("unchecked")
-    public static synchronized void register() {
-        try {
-            DifferentialFunctionClassHolder holder = DifferentialFunctionClassHolder.getInstance();
-            Field single = DifferentialFunctionClassHolder.class.getDeclaredField("customOpHashToClass");
-            Field multi = DifferentialFunctionClassHolder.class.getDeclaredField("customOpHashToClasses");
-            single.setAccessible(true);
-            multi.setAccessible(true);
-            Map<Long, Class<?>> one = (Map<Long, Class<?>>) single.get(holder);
-            Map<Long, Map<String, Class<?>>> many = (Map<Long, Map<String, Class<?>>>) multi.get(holder);
-            for (Map.Entry<String, Class<?>> e : Map.<String, Class<?>>of("batchnorm", FusedBatchNorm.class,
-                    "batchnorm_bp", Backward.class).entrySet()) {
-                long hash = Nd4j.getExecutioner().getCustomOperations().get(e.getKey()).getHash();
-                one.put(hash, e.getValue());
-                if (many.containsKey(hash)) {
-                    many.get(hash).put(e.getKey(), e.getValue());
-                }
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot register the fused batch norm with this ND4J version", e);
-        }
+    /** Points graph cloning at these classes for the two op names; idempotent. */
+    public static void register() {
+        OpClasses.register(Map.of("batchnorm", FusedBatchNorm.class, "batchnorm_bp", Backward.class));
     }
 }

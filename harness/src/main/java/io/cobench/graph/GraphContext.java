@@ -54,6 +54,7 @@ public final class GraphContext {
 
     /** A fresh root context; seeds ND4J's generator so weight initialisation is reproducible. */
     public static GraphContext create(SameDiff sd, Mode mode, long seed) {
+        io.cobench.engine.RecyclingSession.install();
         Nd4j.getRandom().setSeed(seed);
         Registry r = new Registry();
         r.rng = new SplittableRandom(seed);

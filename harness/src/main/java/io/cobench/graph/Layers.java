@@ -77,7 +77,8 @@ public final class Layers {
     }
 
     public static SDVariable relu(GraphContext ctx, String name, SDVariable x) {
-        return ctx.sd().nn().relu(ctx.name(name), x, 0.0);
+        SDVariable y = new Relu(ctx.sd(), x).outputVariable();
+        return ctx.sd().updateVariableNameAndReference(y, ctx.name(name));
     }
 
     /**

@@ -29,7 +29,7 @@ public final class LarsUpdater implements Updater {
         double trust = 1.0;
         if (adapt) {
             if (weightDecay != 0) {
-                grad.addi(param.mul(weightDecay));
+                Axpy.into(grad, weightDecay, param);
             }
             double wn = param.norm2Number().doubleValue();
             double gn = grad.norm2Number().doubleValue();

@@ -17,11 +17,13 @@ public final class SgdUpdater implements Updater {
 
     @Override
     public void step(INDArray param, INDArray grad, double lr, long iteration) {
+        // axpy and the in-place ops allocate nothing: a temporary per parameter per step was a
+        // fresh zero-filled native array, a measurable share of small steps.
         if (weightDecay != 0) {
-            grad.addi(param.mul(weightDecay));
+            Axpy.into(grad, weightDecay, param);
         }
         velocity.muli(momentum).addi(grad);
-        param.subi(velocity.mul(lr));
+        Axpy.into(param, -lr, velocity);
     }
 
     @Override

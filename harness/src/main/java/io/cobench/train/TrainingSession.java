@@ -229,6 +229,8 @@ public final class TrainingSession {
                 }
                 g.updaters().computeIfAbsent(v, k -> Updater.create(g.cfg(), param)).step(param, gr, lr, step);
             }
+            // The updaters keep no reference to the gradients: their memory serves the next call.
+            io.cobench.engine.RecyclingSession.giveBack(grads.values());
         }
         final Map<String, INDArray> result = outs;
         updateBatchNorm(result);

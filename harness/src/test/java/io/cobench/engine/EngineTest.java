@@ -3,6 +3,7 @@ package io.cobench.engine;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.cli.UserError;
@@ -12,6 +13,16 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class EngineTest {
+
+    @Test
+    void avx512WithoutAnIsaCapGetsANote() {
+        String avx512 = "fpu sse2 avx2 avx512f avx512dq";
+        assertTrue(Engine.isaNote(null, avx512).contains("DNNL_MAX_CPU_ISA=AVX2"));
+        assertTrue(Engine.isaNote(" ", avx512).contains("Winograd"));
+        assertNull(Engine.isaNote("AVX2", avx512));
+        assertNull(Engine.isaNote(null, "fpu sse2 avx2 avx512_vnni"));
+        assertNull(Engine.isaNote(null, null));
+    }
 
     @Test
     void hopperAndNewerAreRefusedWithTheSupportedGenerationsNamed() {

@@ -1,8 +1,10 @@
 package io.cobench.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cobench.engine.RecyclingSession;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.spi.SslMethod;
 import io.cobench.train.OptimizerConfig;
@@ -11,6 +13,7 @@ import io.cobench.train.TrainingSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -92,6 +95,50 @@ public abstract class MethodContractTest {
             s.step(i, d.batch(i));
         }
         assertFalse(before.equalsWithEps(s.sd().getArrForVarName(anyTarget), 0.0), anyTarget + " did not move");
+    }
+
+    /**
+     * Array recycling must not change a single number: three steps with ND4J's own session and
+     * three with recycled arrays poisoned with NaN give the same losses and weights, so no op
+     * reads memory freed too early or assumes zeroed output. The pool must also really be used.
+     */
+    @Test
+    void recycledArraysChangeNoResult() {
+        Assumptions.assumeTrue(method().pretrains(), "method does not pretrain");
+        long reusedBefore = RecyclingSession.reusedTotal();
+        Run plain = RecyclingSession.withMode(RecyclingSession.Mode.OFF, () -> threeSteps());
+        Run recycled = RecyclingSession.withMode(RecyclingSession.Mode.POISON, () -> threeSteps());
+        assertTrue(RecyclingSession.reusedTotal() - reusedBefore > 100,
+                "arrays reused: " + (RecyclingSession.reusedTotal() - reusedBefore));
+        assertEquals(plain.losses().keySet(), recycled.losses().keySet());
+        for (var e : plain.losses().entrySet()) {
+            double a = e.getValue();
+            double b = recycled.losses().get(e.getKey());
+            assertTrue(Double.isFinite(b) && Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(a)),
+                    e.getKey() + ": " + a + " without recycling, " + b + " with");
+        }
+        assertEquals(plain.weights().keySet(), recycled.weights().keySet());
+        for (var e : plain.weights().entrySet()) {
+            INDArray b = recycled.weights().get(e.getKey());
+            assertTrue(e.getValue().equalsWithEps(b, 1e-5), e.getKey() + " differs after three steps");
+        }
+    }
+
+    private record Run(Map<String, Double> losses, Map<String, INDArray> weights) {
+    }
+
+    private Run threeSteps() {
+        TrainingSession s = session(3);
+        SyntheticBatches d = data();
+        Map<String, Double> losses = new TreeMap<>();
+        for (int i = 0; i < 3; i++) {
+            for (var e : s.step(i, d.batch(i)).losses().entrySet()) {
+                losses.put(i + "/" + e.getKey(), e.getValue());
+            }
+        }
+        Map<String, INDArray> weights = new TreeMap<>();
+        s.variables().forEach((n, a) -> weights.put(n, a.dup()));
+        return new Run(losses, weights);
     }
 
     /** Helper for subclasses: one step's losses. */
