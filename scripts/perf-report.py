@@ -20,24 +20,50 @@ print(f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} U
 print("Rerun with `mvn -q -DskipTests package && scripts/perf-suite.sh` "
       "(`PERF_REPRODUCE=1` adds the main job's wall time). What the profile means and what was "
       "tried: [performance-notes.md](performance-notes.md).\n")
+import os, statistics
+print("The launcher sets `DNNL_MAX_CPU_ISA=" + os.environ.get("DNNL_MAX_CPU_ISA", "AVX2") + "` and `OMP_WAIT_POLICY="
+      + os.environ.get("OMP_WAIT_POLICY", "PASSIVE") + "` for the SameDiff runs (see the ablations below).\n")
 print("## ResNet-18 training step (forward + backward + update), width 64, 3 channels\n")
-print("| batch | size | SameDiff img/s | PyTorch img/s | ratio | SameDiff peak RSS MB | PyTorch peak RSS MB | RSS ratio |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-torch = {(r["batch"], r["size"]): r for r in by("torch")}
+def median_run(runs):
+    """The run with the median step time (the lower middle one for an even count)."""
+    runs = sorted(runs, key=lambda r: r["s_per_step"])
+    return runs[(len(runs) - 1) // 2]
+keys = []
 for s in by("step"):
-    t = torch.get((s["batch"], s["size"]))
+    if (s["batch"], s["size"]) not in keys:
+        keys.append((s["batch"], s["size"]))
+print("| batch | size | runs | SameDiff img/s | PyTorch img/s | ratio | SameDiff peak RSS MB | PyTorch peak RSS MB | RSS ratio |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for k in keys:
+    ss = [r for r in by("step") if (r["batch"], r["size"]) == k]
+    ts = [r for r in by("torch") if (r["batch"], r["size"]) == k]
+    s = median_run(ss)
+    t = median_run(ts) if ts else None
     ratio = f'{s["img_per_s"] / t["img_per_s"]:.2f}x' if t else "-"
-    mem = f'{s["peak_rss_mb"] / t["peak_rss_mb"]:.2f}x' if t else "-"
-    print(f'| {s["batch"]} | {s["size"]} | {s["img_per_s"]} | {t["img_per_s"] if t else "-"} | {ratio} | '
-          f'{s["peak_rss_mb"]} | {t["peak_rss_mb"] if t else "-"} | {mem} |')
+    mem_s = max(r["peak_rss_mb"] for r in ss)
+    mem_t = max(r["peak_rss_mb"] for r in ts) if ts else None
+    mem = f'{mem_s / mem_t:.2f}x' if t else "-"
+    print(f'| {k[0]} | {k[1]} | {len(ss)} + {len(ts)} | {s["img_per_s"]} | {t["img_per_s"] if t else "-"} | {ratio} | '
+          f'{mem_s} | {mem_t if t else "-"} | {mem} |')
 print("\nThe SameDiff figures come from `cobench bench step`, the PyTorch ones from "
-      "`../shared/bench/torch_resnet18.py` with the same arguments.\n")
-for b in by("step_primitive"):
-    f = next((s for s in by("step") if (s["batch"], s["size"]) == (b["batch"], b["size"])), None)
-    if f:
-        print(f'Batch norm route at batch {b["batch"]}, {b["size"]} px: fused (libnd4j batchnorm/batchnorm_bp, the '
-              f'default) {f["img_per_s"]} img/s at {f["peak_rss_mb"]} MB; hand-built from primitive ops '
-              f'{b["img_per_s"]} img/s at {b["peak_rss_mb"]} MB.\n')
+      "`../shared/bench/torch_resnet18.py` with the same arguments; the two alternate, and each side's "
+      "img/s is that of its median run, its memory the highest peak of its runs.\n")
+print("All runs, in order (s per step, SameDiff min to max within the run):\n")
+for k in keys:
+    ss = [f'{r["s_per_step"]} ({r.get("s_per_step_min", "?")}-{r.get("s_per_step_max", "?")})'
+          for r in by("step") if (r["batch"], r["size"]) == k]
+    ts = [str(r["s_per_step"]) for r in by("torch") if (r["batch"], r["size"]) == k]
+    print(f'- batch {k[0]}, {k[1]} px: SameDiff {", ".join(ss)}; PyTorch {", ".join(ts)}')
+print()
+abl = by("ablation")
+if abl:
+    base = abl[0]
+    print("### What each kept optimisation buys: batch 64, 64 px, one undone at a time\n")
+    print("| configuration | img/s | vs. all kept | peak RSS MB |")
+    print("|---|---:|---:|---:|")
+    for r in abl:
+        print(f'| {r["label"]} | {r["img_per_s"]} | {r["img_per_s"] / base["img_per_s"]:.2f}x | {r["peak_rss_mb"]} |')
+    print()
 for p in by("profile"):
     print(f'### Where the step\'s time goes: batch {p["batch"]}, {p["size"]} px\n')
     print(f'`cobench bench step --batch {p["batch"]} --size {p["size"]} --channels 3 --width 64 --profile`: '

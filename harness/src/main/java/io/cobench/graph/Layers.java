@@ -172,7 +172,8 @@ public final class Layers {
             mean = rMean;
             var = rVar;
         }
-        return new FusedBatchNorm(sd, x, mean, var, gamma, beta, BN_EPS, 1).outputVariable().rename(ctx.name(name));
+        return new FusedBatchNorm(sd, x, mean, var, gamma, beta, BN_EPS, 1, axes.length + 1).outputVariable()
+                .rename(ctx.name(name));
     }
 
     private static String name(GraphContext ctx, String layer, String what) {

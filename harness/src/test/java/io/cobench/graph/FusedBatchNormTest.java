@@ -46,6 +46,9 @@ class FusedBatchNormTest {
             out.put("dx", r.getGradients().get("x"));
             out.put("dgamma", r.getGradients().get("bn/gamma"));
             out.put("dbeta", r.getGradients().get("bn/beta"));
+            long nativeBackward = sd.getFunction("grad").getOps().values().stream()
+                    .filter(o -> o.getOp().opName().equals("batchnorm_bp")).count();
+            out.put("native_bp_ops", Nd4j.scalar(nativeBackward));
         });
         return out;
     }
@@ -63,6 +66,8 @@ class FusedBatchNormTest {
             double diff = a.sub(b).amaxNumber().doubleValue();
             assertTrue(diff <= 2e-4 * scale, k + ": max |primitive - fused| = " + diff + " at scale " + scale);
         }
+        // The backward is the composition in FusedBatchNorm.doDiff, not libnd4j's slow batchnorm_bp
+        assertEquals(0L, f.get("native_bp_ops").getLong(0));
         // The input gradient of a batch norm sums to zero over each normalised group; a route
         // that let a second gradient through the statistics would break this.
         INDArray dx = f.get("dx");
