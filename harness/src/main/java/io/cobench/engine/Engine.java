@@ -114,29 +114,27 @@ public final class Engine {
     }
 
     private static String cpuFlags() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("flags")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (Exception ignored) {
-            // not Linux: no flags to read, and no note
-        }
-        return null;
+        return cpuInfo("flags");
     }
 
     private static String cpuName() {
+        String name = cpuInfo("model name");
+        // not Linux: the OS's name for the architecture is the best we can say
+        return name != null ? name : System.getProperty("os.arch");
+    }
+
+    /** The first /proc/cpuinfo field named {@code key}, or null where there is none (not Linux). */
+    private static String cpuInfo(String key) {
         try {
             for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
+                if (line.startsWith(key)) {
                     return line.substring(line.indexOf(':') + 1).trim();
                 }
             }
-        } catch (Exception ignored) {
-            // not Linux: the OS name below is the best we can say
+        } catch (java.io.IOException ignored) {
+            // no such file: the callers say what they do without it
         }
-        return System.getProperty("os.arch");
+        return null;
     }
 
     /** Read through reflection so that the CPU build needs no CUDA classes. */

@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the mean and variance. Callers therefore pass the batch statistics of {@code x} and must not let
  * a second gradient flow through them.
  */
-public final class FusedBatchNorm extends DynamicCustomOp {
+public final class FusedBatchNorm extends SameTypeOp {
     static {
         register();
     }
@@ -39,7 +39,7 @@ public final class FusedBatchNorm extends DynamicCustomOp {
     /** Normalises {@code x} of the given rank over {@code axis} (libnd4j's fused op supports axis 1 here). */
     public FusedBatchNorm(SameDiff sd, SDVariable x, SDVariable mean, SDVariable variance, SDVariable gamma,
                            SDVariable beta, double eps, int axis, int rank) {
-        super(null, sd, new SDVariable[] {x, mean, variance, gamma, beta}, false);
+        super(sd, x, mean, variance, gamma, beta);
         addIArgument(1, 1, axis);
         // libnd4j reads only the first float argument (eps); the second carries the input rank
         // through the FlatBuffers clone, where variable shapes are not kept, for doDiff
@@ -49,11 +49,6 @@ public final class FusedBatchNorm extends DynamicCustomOp {
     @Override
     public String opName() {
         return "batchnorm";
-    }
-
-    @Override
-    public List<DataType> calculateOutputDataTypes(List<DataType> in) {
-        return Collections.singletonList(in.get(0));
     }
 
     /**

@@ -1,2 +1,5 @@
-/** Graph building blocks on SameDiff: ResNet with trainable BN (fused op with a working backward, or primitive ops), MLP heads, decoders. */
+/**
+ * Graph building blocks on SameDiff: ResNet with trainable BN (fused op with a composed backward,
+ * or primitive ops), ReLU with libnd4j's fast backward, MLP heads, decoders.
+ */
 package io.cobench.graph;
