@@ -1,13 +1,11 @@
 package io.cobench.engine;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.autodiff.samediff.internal.SessionMemMgr;
@@ -54,9 +52,6 @@ final class ArrayPool implements SessionMemMgr {
     private final Set<INDArray> issuedSinceMark = Collections.newSetFromMap(new IdentityHashMap<>());
     private final boolean poison;
     private long call;
-    private long reused;
-    private long allocated;
-    private long freeBytes;
 
     private final java.util.concurrent.atomic.AtomicLong reusedCounter;
 
@@ -99,7 +94,6 @@ final class ArrayPool implements SessionMemMgr {
             s.arrays.forEach(INDArray::close);
         }
         shelves.clear();
-        freeBytes = 0;
     }
 
     private INDArray take(DataType type, char order, long[] shape) {
@@ -107,16 +101,16 @@ final class ArrayPool implements SessionMemMgr {
         Shelf shelf = shelves.computeIfAbsent(key, k -> new Shelf());
         shelf.lastAsked = call;
         INDArray a = shelf.arrays.pollLast();
+        while (a != null && a.wasClosed()) {
+            a = shelf.arrays.pollLast(); // closed elsewhere after it came back: its memory is gone
+        }
         if (a != null) {
-            freeBytes -= bytes(a);
-            reused++;
             reusedCounter.incrementAndGet();
             if (poison) {
                 poison(a);
             }
         } else {
             a = Nd4j.createUninitializedDetached(type, order, shape);
-            allocated++;
         }
         issuedSinceMark.add(a);
         return a;
@@ -143,7 +137,6 @@ final class ArrayPool implements SessionMemMgr {
     void recycle(INDArray a) {
         Key key = Key.of(a.dataType(), a.ordering(), a.shape());
         shelves.computeIfAbsent(key, k -> new Shelf()).arrays.addLast(a);
-        freeBytes += bytes(a);
     }
 
     /** Starts a session call: closes arrays whose shape nobody asked for lately. */
@@ -153,42 +146,9 @@ final class ArrayPool implements SessionMemMgr {
         for (Iterator<Shelf> it = shelves.values().iterator(); it.hasNext(); ) {
             Shelf s = it.next();
             if (call - s.lastAsked > IDLE_CALLS) {
-                for (INDArray a : s.arrays) {
-                    freeBytes -= bytes(a);
-                    a.close();
-                }
+                s.arrays.forEach(INDArray::close);
                 it.remove();
             }
         }
-    }
-
-    long reused() {
-        return reused;
-    }
-
-    long allocated() {
-        return allocated;
-    }
-
-    long freeBytes() {
-        return freeBytes;
-    }
-
-    int freeArrays() {
-        int n = 0;
-        for (Shelf s : shelves.values()) {
-            n += s.arrays.size();
-        }
-        return n;
-    }
-
-    List<INDArray> freeArrayList() {
-        List<INDArray> out = new ArrayList<>();
-        shelves.values().forEach(s -> out.addAll(s.arrays));
-        return out;
-    }
-
-    private static long bytes(INDArray a) {
-        return a.length() * a.dataType().width();
     }
 }

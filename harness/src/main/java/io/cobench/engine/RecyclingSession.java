@@ -56,10 +56,10 @@ public final class RecyclingSession extends InferenceSession {
     private final Map<String, List<INDArray>> keeps = new HashMap<>();
     /** Per pooled array in use: how many live variables keep it. */
     private final Map<INDArray, Integer> holders = new IdentityHashMap<>();
-    private long recycled;
     /** Requested outputs of the last call that own their memory alone, so a caller may give them back. */
     private final Set<INDArray> returnable = Collections.newSetFromMap(new IdentityHashMap<>());
-    private static final ThreadLocal<RecyclingSession> LAST = new ThreadLocal<>();
+    /** Weak, so that a finished run's graph and pool do not stay reachable from its worker thread. */
+    private static final ThreadLocal<java.lang.ref.WeakReference<RecyclingSession>> LAST = new ThreadLocal<>();
     private static volatile boolean installed;
     private static final ThreadLocal<Mode> OVERRIDE = new ThreadLocal<>();
     private static final java.util.concurrent.atomic.AtomicLong REUSED_TOTAL = new java.util.concurrent.atomic.AtomicLong();
@@ -134,7 +134,7 @@ public final class RecyclingSession extends InferenceSession {
     @Override
     protected Map<String, INDArray> preprocessPlaceholders(Map<String, INDArray> placeholders, At at) {
         pool.beginCall();
-        LAST.set(this);
+        LAST.set(new java.lang.ref.WeakReference<>(this));
         returnable.clear();
         readsLeft.clear();
         keeps.clear();
@@ -204,7 +204,7 @@ public final class RecyclingSession extends InferenceSession {
      * @return how many of them were taken back
      */
     public static int giveBack(Iterable<INDArray> arrays) {
-        RecyclingSession s = LAST.get();
+        RecyclingSession s = LAST.get() == null ? null : LAST.get().get();
         if (s == null) {
             return 0;
         }
@@ -310,29 +310,7 @@ public final class RecyclingSession extends InferenceSession {
             if (h != null && h <= 0) {
                 holders.remove(a);
                 pool.recycle(a);
-                recycled++;
             }
         }
-    }
-
-
-    /** Arrays newly allocated, over the session's life. */
-    public long allocatedArrays() {
-        return pool.allocated();
-    }
-
-    /** Arrays returned to the pool, over the session's life. */
-    public long recycledArrays() {
-        return recycled;
-    }
-
-    /** Bytes held in the pool's free arrays now. */
-    public long freeBytes() {
-        return pool.freeBytes();
-    }
-
-    /** Whether the last call recycled at all (false for graphs with control flow). */
-    public boolean lastCallRecycled() {
-        return active;
     }
 }
