@@ -48,6 +48,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  */
 public final class RecyclingSession extends InferenceSession {
     private final ArrayPool pool;
+    private final boolean recycling;
     private boolean started;
     private boolean active;
     private Set<String> pinned = Set.of();
@@ -60,7 +61,7 @@ public final class RecyclingSession extends InferenceSession {
     private final Set<INDArray> returnable = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Weak, so that a finished run's graph and pool do not stay reachable from its worker thread. */
     private static final ThreadLocal<java.lang.ref.WeakReference<RecyclingSession>> LAST = new ThreadLocal<>();
-    private static volatile boolean installed;
+    private static volatile Mode installedMode;
     private static final ThreadLocal<Mode> OVERRIDE = new ThreadLocal<>();
     private static final java.util.concurrent.atomic.AtomicLong REUSED_TOTAL = new java.util.concurrent.atomic.AtomicLong();
 
@@ -75,20 +76,20 @@ public final class RecyclingSession extends InferenceSession {
     }
 
     /**
-     * Makes every SameDiff session created from now on follow {@link #defaultMode()}. Recycling is
-     * on by default; the system property {@code cobench.recycle=false} keeps ND4J's own sessions,
+     * Makes every SameDiff session created from now on a RecyclingSession in the mode that
+     * {@link #defaultMode()} reads once, here, so that a bad value fails at start-up. Recycling is
+     * on by default; the system property {@code cobench.recycle=false} keeps ND4J's memory manager,
      * and {@code cobench.recycle=poison} fills reused arrays with NaN so that an op relying on
      * zeroed output memory shows up.
      */
     public static synchronized void install() {
-        if (installed) {
+        if (installedMode != null) {
             return;
         }
-        installed = true;
-        SameDiff.bindInferenceFactory(sd -> {
-            Mode m = OVERRIDE.get() != null ? OVERRIDE.get() : defaultMode();
-            return new RecyclingSession(sd, m);
-        });
+        Mode fromProperty = defaultMode();
+        SameDiff.bindInferenceFactory(sd -> new RecyclingSession(sd,
+                OVERRIDE.get() != null ? OVERRIDE.get() : fromProperty));
+        installedMode = fromProperty;
     }
 
     /** The mode the {@code cobench.recycle} property asks for: true (default), false or poison. */
@@ -119,8 +120,6 @@ public final class RecyclingSession extends InferenceSession {
     public static long reusedTotal() {
         return REUSED_TOTAL.get();
     }
-
-    private final boolean recycling;
 
     public RecyclingSession(SameDiff sd, Mode mode) {
         super(sd);
