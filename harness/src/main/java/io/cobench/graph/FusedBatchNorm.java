@@ -20,10 +20,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * clone is created from the class registered for the op's hash, so {@link #register()} points
  * that registry entry here.
  *
- * <p>libnd4j's {@code batchnorm_bp} returns the full training-mode derivative with respect to the
+ * <p>The backward ({@link #doDiff}) is the full training-mode derivative with respect to the
  * input, treating the given mean and variance as the batch statistics of that input, and zeros for
- * the mean and variance. Callers therefore pass the batch statistics of {@code x} and must not let
- * a second gradient flow through them.
+ * the mean and variance, as libnd4j's {@code batchnorm_bp} (kept as {@link Backward}, the fallback)
+ * defines it. Callers therefore pass the batch statistics of {@code x} and must not let a second
+ * gradient flow through them.
  */
 public final class FusedBatchNorm extends SameTypeOp {
     static {
@@ -77,7 +78,7 @@ public final class FusedBatchNorm extends SameTypeOp {
         SDVariable dy = grads.get(0);
         int[] reduce = new int[rank - 1];
         long[] channelShape = new long[rank];
-        java.util.Arrays.fill(channelShape, 1);
+        Arrays.fill(channelShape, 1);
         channelShape[1] = -1;
         for (int i = 0, j = 0; i < rank; i++) {
             if (i != 1) {
