@@ -8,11 +8,17 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Writes files so that a reader never sees half of one: content goes to a temporary sibling,
  * is forced to disk, and is then renamed over the target. A crash leaves the old file or the new
- * one, never a mixture.
+ * one, never a mixture. The file gets the mode an ordinary write would give it: the existing
+ * target's mode, or for a new file the default under the process's umask.
  */
 public final class AtomicFiles {
 
@@ -29,9 +35,12 @@ public final class AtomicFiles {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            Path tmp = tempSibling(target);
             try {
-                try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                // CREATE_NEW without a permission attribute gives the mode any ordinary write gets
+                // (0666 under the umask); createTempFile would give 0600 to every result file.
+                try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
                     OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
                     java.io.BufferedOutputStream buf = new java.io.BufferedOutputStream(raw, 1 << 16);
                     // Writers (SameDiff.save, Jackson) may close the stream; the file must stay open to be forced.
@@ -49,6 +58,7 @@ public final class AtomicFiles {
                     buf.flush();
                     ch.force(true);
                 }
+                keepMode(target, tmp);
                 move(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -60,6 +70,27 @@ public final class AtomicFiles {
 
     public static void writeString(Path target, String content) {
         write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A fresh, unguessable name beside {@code target} for its content in progress. The name starts
+     * with a dot and the target's name so that a crash leaves an obviously stale file.
+     */
+    public static Path tempSibling(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        return dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    }
+
+    /**
+     * An existing file keeps its mode when overwritten in place; a replacement by rename must
+     * copy it to behave the same (a user who made a result group-readable keeps it so).
+     */
+    private static void keepMode(Path target, Path tmp) throws IOException {
+        if (!Files.exists(target) || !Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(target);
+        Files.setPosixFilePermissions(tmp, mode);
     }
 
     /** Renames a fully written file or directory into place. */
