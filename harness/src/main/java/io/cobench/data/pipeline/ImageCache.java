@@ -46,6 +46,7 @@ public final class ImageCache implements ImageStore, AutoCloseable {
     private static final String PIPELINE = "data.ImageReader/triangle-antialias/v2";
     private static final long SEGMENT = 1L << 30;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HOST = host();
 
     /** One image to cache: its id and file. */
     public record Source(String id, Path file) {
@@ -139,6 +140,7 @@ public final class ImageCache implements ImageStore, AutoCloseable {
     public static ImageCache open(Path file, List<Source> sources, Spec spec) {
         String fingerprint = fingerprint(sources, spec);
         try {
+            removeStaleTemps(file);
             Header existing = readHeader(file);
             if (existing != null && existing.fingerprint().equals(fingerprint)) {
                 return new ImageCache(file, existing, false);
@@ -284,8 +286,9 @@ public final class ImageCache implements ImageStore, AutoCloseable {
     private static Header build(Path file, List<Source> sources, Spec spec, String fingerprint) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        removeStaleTemps(dir, file.getFileName().toString());
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        Path tmp = tempFile(file);
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp);
         int stride = spec.size() * spec.size() * spec.channels();
         Entry[] entries = new Entry[sources.size()];
         String[] skipped = new String[sources.size()];
@@ -356,20 +359,63 @@ public final class ImageCache implements ImageStore, AutoCloseable {
     }
 
     /**
-     * Temporary files of builds that crashed (ours by name, untouched for an hour, so a build
-     * running in another process keeps its file), so they do not pile up.
+     * The build's temporary file: named after this host and process, so that the next run can
+     * tell a temp file whose builder was killed (process gone) from one still being written.
      */
-    private static void removeStaleTemps(Path dir, String name) throws IOException {
+    static Path tempFile(Path file) {
+        return file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + HOST + "-"
+                + ProcessHandle.current().pid() + ".tmp");
+    }
+
+    /**
+     * Deletes temporary files of builds that were killed, at every open: a kill during a build at
+     * paper scale would otherwise leave gigabytes behind. A temp file of this host is stale when
+     * its process is gone; any temp file (another host's on a shared disk, an older naming scheme)
+     * when it has not changed for an hour, so a build running elsewhere keeps its file.
+     */
+    static void removeStaleTemps(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        String prefix = "." + file.getFileName() + ".";
         long cutoff = System.currentTimeMillis() - 3_600_000L;
+        List<Path> temps;
         try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(p -> {
+            temps = s.filter(p -> {
                 String n = p.getFileName().toString();
-                return n.startsWith("." + name + ".") && n.endsWith(".tmp");
-            }).toList()) {
-                if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
-                    Files.deleteIfExists(p);
-                }
+                return n.startsWith(prefix) && n.endsWith(".tmp");
+            }).toList();
+        }
+        for (Path p : temps) {
+            String n = p.getFileName().toString();
+            String owner = n.substring(prefix.length(), n.length() - ".tmp".length());
+            int dash = owner.lastIndexOf('-');
+            boolean builderGone = dash > 0 && owner.substring(0, dash).equals(HOST)
+                    && owner.substring(dash + 1).matches("\\d{1,18}")
+                    && ProcessHandle.of(Long.parseLong(owner.substring(dash + 1))).map(h -> !h.isAlive()).orElse(true);
+            boolean untouched;
+            try {
+                // A build in progress writes all the time; an hour without a change means its builder is gone
+                // (or its process id was reused).
+                untouched = Files.getLastModifiedTime(p).toMillis() < cutoff;
+            } catch (java.nio.file.NoSuchFileException gone) {
+                continue;
+            }
+            if (builderGone || untouched) {
+                Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** This machine's name as it may appear in a file name. */
+    private static String host() {
+        String h;
+        try {
+            h = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            h = "localhost";
+        }
+        return h.replaceAll("[^A-Za-z0-9.]", "_");
     }
 }

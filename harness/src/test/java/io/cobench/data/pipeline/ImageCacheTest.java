@@ -143,4 +143,31 @@ class ImageCacheTest {
         assertArrayEquals(Resampler.resize(ImageDecoder.decode("id2", sources.get(2).file(), 1), 16, 16).pixels(),
                 skip.image(2).pixels());
     }
+
+    @Test
+    void openingRemovesTempFilesOfKilledBuildsAndKeepsLiveOnes() throws IOException {
+        Path file = dir.resolve("c.u8");
+        ImageCache.open(file, sources, spec(16, 1));
+        String own = ImageCache.tempFile(file).getFileName().toString();
+        String host = own.substring(".c.u8.".length(), own.lastIndexOf('-'));
+        // A pid above Linux's largest pid_max (2^22) belongs to no process: a killed builder.
+        Path killed = dir.resolve(".c.u8." + host + "-99999999.tmp");
+        long livePid = ProcessHandle.current().parent().orElseThrow().pid();
+        Path running = dir.resolve(".c.u8." + host + "-" + livePid + ".tmp");
+        Path elsewhereFresh = dir.resolve(".c.u8.otherhost-12.tmp");
+        Path elsewhereOld = dir.resolve(".c.u8.otherhost-13.tmp");
+        Path unrelated = dir.resolve(".d.u8." + host + "-99999999.tmp");
+        for (Path p : List.of(killed, running, elsewhereFresh, elsewhereOld, unrelated)) {
+            Files.write(p, new byte[1000]);
+        }
+        Files.setLastModifiedTime(elsewhereOld, FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000L));
+
+        ImageCache again = ImageCache.open(file, sources, spec(16, 1));
+        assertFalse(again.wasBuilt(), "the valid cache is reused; cleaning must not need a rebuild");
+        assertFalse(Files.exists(killed), "temp file of a killed build survived");
+        assertFalse(Files.exists(elsewhereOld), "temp file untouched for two hours survived");
+        assertTrue(Files.exists(running), "temp file of a live build was deleted");
+        assertTrue(Files.exists(elsewhereFresh), "another host's fresh temp file was deleted");
+        assertTrue(Files.exists(unrelated), "another cache's temp file was deleted");
+    }
 }
