@@ -24,8 +24,13 @@ public final class PretrainCommand implements CobenchCommand {
     Path config;
     @Option(names = "--out", description = "Run directory (default runs/pretrain/<method>-<dataset>-s<seed>).")
     Path out;
-    @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint.")
+    @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint. A config that "
+            + "differs from the one the checkpoint was trained with (method, seed, schedule, optimiser, ...) is refused "
+            + "with the list of differences; a finished run is left as it is.")
     boolean resume;
+    @Option(names = "--accept-changes", description = "With --resume: continue although the config differs; the "
+            + "differences are recorded in provenance.json and config.yaml takes the new values.")
+    boolean acceptChanges;
     @Option(names = "--method", description = "Override the config's method (a registry key, see `cobench methods`).")
     String method;
     @Option(names = "--data-root", description = "The dataset's folder in its real layout; overrides data.root.")
@@ -53,6 +58,9 @@ public final class PretrainCommand implements CobenchCommand {
 
     @Override
     public Integer call() {
+        if (acceptChanges && !resume) {
+            throw new UserError("--accept-changes only applies with --resume");
+        }
         Engine.start(System.out);
         RunConfig cfg = overridden(RunConfig.load(config));
         MethodRegistry reg = MethodRegistry.load();
@@ -74,7 +82,7 @@ public final class PretrainCommand implements CobenchCommand {
                 + runDir);
         try (var src = data.source()) {
             Trainer.Result r = new Trainer(m, cfg.encoder(), cfg.train(), cfg.resolved(mcfg))
-                    .run(src, runDir, new Trainer.Options(resume, 0, true), data.fingerprint(), System.out);
+                    .run(src, runDir, new Trainer.Options(resume, 0, true, acceptChanges), data.fingerprint(), System.out);
             System.out.println(String.format(Locale.ROOT, "done: %d steps, loss %.4f -> %.4f; run in %s",
                     r.stepsDone(), r.firstLosses().getOrDefault("loss", Double.NaN),
                     r.lastLosses().getOrDefault("loss", Double.NaN), runDir));

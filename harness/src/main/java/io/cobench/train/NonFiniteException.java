@@ -1,6 +1,9 @@
 package io.cobench.train;
 
-/** A loss term or gradient became NaN or infinite; the run stops and the last checkpoint stays intact. */
+/**
+ * A loss term, gradient or saved state became NaN or infinite, or diverged to absurd magnitudes;
+ * the run stops and the last checkpoint stays intact.
+ */
 public final class NonFiniteException extends RuntimeException {
     private final long step;
     private final String term;
@@ -10,6 +13,13 @@ public final class NonFiniteException extends RuntimeException {
                 + "; the run stopped, the last good checkpoint is unchanged");
         this.step = step;
         this.term = term;
+    }
+
+    /** A check of the state before it is saved failed; {@code detail} names the array and what is wrong. */
+    public NonFiniteException(long step, String detail) {
+        super("state check before saving step " + step + ": " + detail);
+        this.step = step;
+        this.term = detail;
     }
 
     public long step() {

@@ -2,6 +2,7 @@ package io.cobench.train;
 
 import io.cobench.data.pipeline.BatchSource;
 import io.cobench.cli.ProgressMeter;
+import io.cobench.cli.UserError;
 import io.cobench.engine.Engine;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.io.AtomicFiles;
@@ -13,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,18 +26,38 @@ import java.util.Map;
  */
 public final class Trainer {
 
-    /** How a run is started: fresh, or resumed from its latest checkpoint; optionally halted early. */
-    public record Options(boolean resume, long haltAfter, boolean progress) {
+    /**
+     * How a run is started: fresh, or resumed from its latest checkpoint; optionally halted early.
+     *
+     * @param acceptChanges resume although the config differs from the one the checkpoint was
+     *                      trained with; the differences are recorded in provenance
+     */
+    public record Options(boolean resume, long haltAfter, boolean progress, boolean acceptChanges) {
+        public Options(boolean resume, long haltAfter, boolean progress) {
+            this(resume, haltAfter, progress, false);
+        }
+
         public static Options fresh() {
             return new Options(false, 0, true);
         }
     }
 
-    /** Losses of the first and the last step, for summaries and tests. */
+    /**
+     * Losses of the first and the last step, for summaries and tests. {@code session} is null
+     * when a resume found the run already finished and trained nothing.
+     */
     public record Result(Path runDir, long stepsDone, long totalSteps, boolean finished,
                          Map<String, Double> firstLosses, Map<String, Double> lastLosses,
                          Map<String, Double> lastMetrics, TrainingSession session) {
     }
+
+    /**
+     * Config fields that may change between the segments of one run: how often to save, log and
+     * collect garbage, how many loader threads, and where the data lies (its identity is in the
+     * data fingerprint). Everything else shaped the weights.
+     */
+    static final java.util.Set<String> MAY_CHANGE_ON_RESUME = java.util.Set.of(
+            "train.checkpointEvery", "train.logEvery", "train.gcEvery", "data.workers", "data.root");
 
     private final SslMethod method;
     private final ResNetConfig encoder;
@@ -52,31 +75,56 @@ public final class Trainer {
         this.resolvedConfig = resolvedConfig;
     }
 
+    @SuppressWarnings("unchecked")
     public Result run(BatchSource data, Path runDir, Options opt, Map<String, Object> dataFingerprint, PrintStream console) {
         Engine.EngineInfo engine = Engine.start(null);
-        if (Files.exists(runDir.resolve("DONE")) && !opt.resume()) {
-            throw new io.cobench.cli.UserError("run directory " + runDir + " holds a finished run; "
-                    + "a finished run is never overwritten (choose another --out)");
-        }
-        TrainingSession session = new TrainingSession(method, encoder, train, data.stepsPerEpoch());
-        Checkpoints ckpt = new Checkpoints(runDir);
-        long start = 0;
-        if (opt.resume()) {
-            Checkpoints.Snapshot snap = ckpt.latest();
-            if (snap != null) {
-                session.restore(snap);
-                start = snap.step();
-                if (console != null) {
-                    console.println("resuming " + method.name() + " from step " + start + " of " + session.totalSteps());
-                }
+        Path provFile = runDir.resolve("provenance.json");
+        if (Files.exists(runDir.resolve("DONE"))) {
+            if (!opt.resume()) {
+                throw new UserError("run directory " + runDir + " holds a finished run; "
+                        + "a finished run is never overwritten (choose another --out)");
             }
+            return finishedRun(runDir, provFile, console);
+        }
+        Checkpoints ckpt = new Checkpoints(runDir);
+        Checkpoints.Snapshot snap = null;
+        if (opt.resume()) {
+            snap = ckpt.latest();
         } else if (!ckpt.list().isEmpty()) {
-            throw new io.cobench.cli.UserError("run directory " + runDir + " already has checkpoints; "
+            throw new UserError("run directory " + runDir + " already has checkpoints; "
                     + "pass --resume to continue it, or choose another --out");
         }
+        TrainingSession session = new TrainingSession(method, encoder, train, data.stepsPerEpoch());
         long total = session.totalSteps();
-        long end = opt.haltAfter() > 0 ? Math.min(total, opt.haltAfter()) : total;
+        List<String> changes = List.of();
+        long start = 0;
         Map<String, Object> prov = new LinkedHashMap<>();
+        Map<String, Double> first = null;
+        if (snap != null) {
+            changes = changes(runDir, snap, total);
+            if (!changes.isEmpty() && !opt.acceptChanges()) {
+                throw new UserError("cannot resume " + runDir + ": the config differs from the one its checkpoint (step "
+                        + snap.step() + ") was trained with: " + String.join("; ", changes)
+                        + " (pass --accept-changes to continue with the new values; they are recorded in provenance)");
+            }
+            session.restore(snap);
+            start = snap.step();
+            if (Files.exists(provFile)) {
+                prov.putAll(Json.readJson(provFile, Map.class));
+            }
+            Object firstSaved = snap.info().get("first_losses");
+            if (firstSaved instanceof Map<?, ?> m) {
+                first = new LinkedHashMap<>();
+                for (var e : m.entrySet()) {
+                    first.put((String) e.getKey(), ((Number) e.getValue()).doubleValue());
+                }
+            }
+            if (console != null) {
+                console.println("resuming " + method.name() + " from step " + start + " of " + total
+                        + (changes.isEmpty() ? "" : ", with config changes: " + String.join("; ", changes)));
+            }
+        }
+        long end = opt.haltAfter() > 0 ? Math.min(total, opt.haltAfter()) : total;
         prov.put("kind", "pretrain");
         prov.put("method", method.name());
         prov.put("seed", train.seed());
@@ -85,12 +133,33 @@ public final class Trainer {
         prov.put("trainable_parameters", countParams(session));
         prov.put("data", dataFingerprint);
         prov.put("environment", Provenance.environment(engine));
-        prov.put("started", Instant.now().toString());
+        // A resumed run keeps the start of its first segment; each resume is listed after it.
+        String started = Instant.now().toString();
+        if (snap != null && snap.info().get("started") instanceof String st) {
+            started = st;
+        } else if (snap != null && prov.get("started") instanceof String st) {
+            started = st;
+        }
+        prov.put("started", started);
         prov.put("resumed_from_step", start);
-        Json.writeJson(runDir.resolve("provenance.json"), prov);
-        Json.writeYaml(runDir.resolve("config.yaml"), resolvedConfig);
+        if (snap != null) {
+            List<Object> resumes = new ArrayList<>(prov.get("resumes") instanceof List<?> l ? l : List.of());
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("from_step", start);
+            entry.put("at", Instant.now().toString());
+            if (!changes.isEmpty()) {
+                entry.put("config_changes", changes);
+            }
+            resumes.add(entry);
+            prov.put("resumes", resumes);
+        }
+        Json.writeJson(provFile, prov);
+        // config.yaml says what the weights were trained with: it changes only for a fresh run or
+        // for changes the user accepted, which the weights see from this step on.
+        if (snap == null || !changes.isEmpty() || !Files.exists(runDir.resolve("config.yaml"))) {
+            Json.writeYaml(runDir.resolve("config.yaml"), resolvedConfig);
+        }
 
-        Map<String, Double> first = null;
         Map<String, Double> last = Map.of();
         Map<String, Double> lastMetrics = Map.of();
         Instant t0 = Instant.now();
@@ -125,31 +194,93 @@ public final class Trainer {
                     console.println(summary(step, total, r));
                 }
                 if (train.checkpointEvery() > 0 && (step + 1) % train.checkpointEvery() == 0 && step + 1 < end) {
-                    saveCheckpoint(ckpt, session, step + 1);
+                    saveCheckpoint(ckpt, session, step + 1, started, first);
                 }
                 if (train.gcEvery() > 0 && (step + 1) % train.gcEvery() == 0) {
                     System.gc();
                 }
             }
         }
-        saveCheckpoint(ckpt, session, end);
+        // The save verifies the whole state: a diverged run stops here, before the encoder and DONE.
+        saveCheckpoint(ckpt, session, end, started, first);
         boolean finished = end == total;
         if (finished) {
             EncoderExport.write(session.sd(), method.encoderScope(), runDir.resolve("encoder.sd"));
             prov.put("finished", Instant.now().toString());
             prov.put("first_losses", first);
             prov.put("last_losses", last);
-            Json.writeJson(runDir.resolve("provenance.json"), prov);
+            Json.writeJson(provFile, prov);
             AtomicFiles.writeString(runDir.resolve("DONE"), Instant.now() + "\n");
         }
         return new Result(runDir, end, total, finished, first == null ? Map.of() : first, last, lastMetrics, session);
     }
 
-    private void saveCheckpoint(Checkpoints ckpt, TrainingSession s, long stepsDone) {
+    /** A resume of a finished run: says so and touches nothing. */
+    @SuppressWarnings("unchecked")
+    private Result finishedRun(Path runDir, Path provFile, PrintStream console) {
+        Map<String, Object> prov = Files.exists(provFile) ? Json.readJson(provFile, Map.class) : Map.of();
+        long total = prov.get("total_steps") instanceof Number n ? n.longValue() : 0;
+        if (console != null) {
+            console.println("run " + runDir + " is finished (" + total + " steps, DONE); nothing to resume");
+        }
+        return new Result(runDir, total, total, true, losses(prov.get("first_losses")), losses(prov.get("last_losses")),
+                Map.of(), null);
+    }
+
+    private static Map<String, Double> losses(Object o) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (o instanceof Map<?, ?> saved) {
+            saved.forEach((k, v) -> m.put(String.valueOf(k), v instanceof Number n ? n.doubleValue() : Double.NaN));
+        }
+        return m;
+    }
+
+    /**
+     * How this run's config differs from the one the checkpoint was trained with, as
+     * {@code field: old -> new}. Checkpoints record their config; older ones only their method,
+     * seed and step count, and then config.yaml of the run stands in.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> changes(Path runDir, Checkpoints.Snapshot snap, long total) {
+        Map<String, Object> before = null;
+        if (snap.info().get("config") instanceof Map<?, ?> m) {
+            before = (Map<String, Object>) m;
+        } else if (Files.exists(runDir.resolve("config.yaml"))) {
+            try {
+                before = Json.YAML.readValue(runDir.resolve("config.yaml").toFile(), Map.class);
+            } catch (java.io.IOException e) {
+                throw new UserError("cannot read " + runDir.resolve("config.yaml") + " to compare configs: " + e.getMessage());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (before != null) {
+            Map<String, Object> now = Json.JSON.convertValue(resolvedConfig, Map.class);
+            before = Json.JSON.convertValue(before, Map.class);
+            out.addAll(ConfigDiff.diff(before, now, MAY_CHANGE_ON_RESUME));
+        } else {
+            if (!method.name().equals(snap.info().get("method"))) {
+                out.add("method: " + snap.info().get("method") + " -> " + method.name());
+            }
+            if (snap.info().get("seed") instanceof Number n && n.longValue() != train.seed()) {
+                out.add("train.seed: " + n + " -> " + train.seed());
+            }
+        }
+        // Also catches a dataset that grew or shrank under the same config.
+        if (snap.info().get("total_steps") instanceof Number n && n.longValue() != total) {
+            out.add("total_steps: " + n + " -> " + total);
+        }
+        return out;
+    }
+
+    private void saveCheckpoint(Checkpoints ckpt, TrainingSession s, long stepsDone, String started,
+                                Map<String, Double> first) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("method", method.name());
         info.put("seed", train.seed());
         info.put("total_steps", s.totalSteps());
+        info.put("started", started);
+        info.put("first_losses", first);
+        info.put("config", resolvedConfig);
         ckpt.save(new Checkpoints.Snapshot(stepsDone, s.variables(), s.updaterState(), info));
     }
 

@@ -299,7 +299,7 @@ public final class TrainingSession {
         for (var e : vars.entrySet()) {
             INDArray saved = s.variables().get(e.getKey());
             if (saved == null) {
-                throw new IllegalStateException("checkpoint lacks variable " + e.getKey()
+                throw new io.cobench.cli.UserError("checkpoint of step " + s.step() + " lacks variable " + e.getKey()
                         + "; was it written by another method or config?");
             }
             e.getValue().assign(saved);
@@ -308,7 +308,8 @@ public final class TrainingSession {
         for (var e : upd.entrySet()) {
             INDArray saved = s.updaterState().get(e.getKey());
             if (saved == null) {
-                throw new IllegalStateException("checkpoint lacks updater state " + e.getKey());
+                throw new io.cobench.cli.UserError("checkpoint of step " + s.step() + " lacks updater state "
+                        + e.getKey() + "; was it written with another optimiser?");
             }
             e.getValue().assign(saved);
         }
