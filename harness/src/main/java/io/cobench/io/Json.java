@@ -1,5 +1,7 @@
 package io.cobench.io;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -10,16 +12,61 @@ import java.nio.file.Path;
 
 /** The project's one JSON and one YAML mapper, configured alike everywhere. */
 public final class Json {
+    // Duplicate keys are refused in everything read: with "last one wins" a config's second
+    // "epochs:" would silently replace the first.
     public static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .findAndRegisterModules();
     public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .findAndRegisterModules();
 
     private Json() {
+    }
+
+    /**
+     * A reader for config records whose fields are all required: a missing field, a null for a
+     * number or flag, and a fraction for an integer ({@code epochs: 2.9}) are errors instead of
+     * 0, 0 and 2. A field that may be null (such as {@code data.root}) must still be written.
+     */
+    public static com.fasterxml.jackson.databind.ObjectReader strictReader(Class<?> type) {
+        return JSON.readerFor(type)
+                .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /**
+     * One line for a config value Jackson refused: the field's dotted path under {@code section}
+     * and what is wrong, without Jackson's source dump.
+     */
+    public static String describe(String section, com.fasterxml.jackson.core.JsonProcessingException e) {
+        StringBuilder path = new StringBuilder(section);
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+            for (var ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append('.').append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+        }
+        String msg = e.getOriginalMessage();
+        int cut = msg.indexOf("\n");
+        if (cut >= 0) {
+            msg = msg.substring(0, cut);
+        }
+        // Jackson speaks of creator properties and its own feature flags; the user needs the field.
+        if (msg.startsWith("Missing creator property") || msg.startsWith("Missing required creator property")) {
+            msg = "required field is missing";
+        }
+        msg = msg.replace("Cannot coerce Floating-point value", "not an integer:");
+        return path + ": " + msg;
     }
 
     /** Writes {@code value} as indented JSON, atomically. */

@@ -22,7 +22,10 @@ import java.util.Map;
  * data: {dataset: nih, root: null, limit: 0, workers: 2}
  * </pre>
  * Every section is required and every field too (no defaults applied deep inside), except
- * {@code params}, whose absent fields take the preset's defaults.
+ * {@code params}, whose absent fields take the preset's defaults. A required field that is
+ * missing, a null for a number or flag, a fraction for an integer ({@code epochs: 2.9}) and a key
+ * given twice are errors naming the file and the field; {@code data.root} is the one field that
+ * may be null (it must still be written).
  */
 public record RunConfig(String method, JsonNode params, ResNetConfig encoder, TrainConfig train, DataConfig data) {
 
@@ -30,12 +33,18 @@ public record RunConfig(String method, JsonNode params, ResNetConfig encoder, Tr
         if (!Files.isRegularFile(file)) {
             throw new UserError("config file not found: " + file);
         }
+        JsonNode root;
         try {
-            JsonNode root = Json.YAML.readTree(file.toFile());
-            return parse(root, file.toString());
+            root = Json.YAML.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Duplicate keys and syntax errors: Jackson knows the line.
+            var at = e.getLocation();
+            throw new UserError(file + (at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() : "") + ": "
+                    + e.getOriginalMessage().split("\n", 2)[0]);
         } catch (IOException e) {
-            throw new UserError("cannot parse YAML " + file + ": " + e.getMessage());
+            throw new UserError("cannot read " + file + ": " + e.getMessage());
         }
+        return parse(root, file.toString());
     }
 
     public static RunConfig parse(JsonNode root, String source) {
@@ -52,17 +61,35 @@ public record RunConfig(String method, JsonNode params, ResNetConfig encoder, Tr
                 throw new UserError(source + ": unknown section '" + k + "' (known: method, params, encoder, train, data)");
             }
         });
+        JsonNode method = root.get("method");
+        if (!method.isTextual() || method.asText().isBlank()) {
+            throw new UserError(source + ": method: expected a registry key (see `cobench methods`), got " + method);
+        }
+        return new RunConfig(method.asText(), root.has("params") ? root.get("params") : null,
+                section(root, "encoder", ResNetConfig.class, source),
+                section(root, "train", TrainConfig.class, source),
+                section(root, "data", DataConfig.class, source));
+    }
+
+    private static <T> T section(JsonNode root, String name, Class<T> type, String source) {
+        JsonNode n = root.get(name);
+        if (!n.isObject()) {
+            throw new UserError(source + ": " + name + ": expected a mapping of fields, got " + n);
+        }
         try {
-            return new RunConfig(root.get("method").asText(), root.has("params") ? root.get("params") : null,
-                    Json.JSON.treeToValue(root.get("encoder"), ResNetConfig.class),
-                    Json.JSON.treeToValue(root.get("train"), TrainConfig.class),
-                    Json.JSON.treeToValue(root.get("data"), DataConfig.class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return Json.strictReader(type).readValue(n);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // A record constructor's own check arrives wrapped; its message is already a sentence.
             Throwable r = e;
             while (r.getCause() != null) {
                 r = r.getCause();
             }
-            throw new UserError(source + ": " + r.getMessage());
+            if (r instanceof IllegalArgumentException) {
+                throw new UserError(source + ": " + r.getMessage());
+            }
+            throw new UserError(source + ": " + Json.describe(name, e));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new UserError(source + ": " + name + ": " + e.getMessage());
         }
     }
 

@@ -52,8 +52,11 @@ public final class MethodRegistry {
         ObjectNode merged = Json.JSON.valueToTree(defaults);
         merge(merged, params, name);
         try {
-            return Json.JSON.treeToValue(merged, p.configType());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            // Absent params come from the preset (merged above), but a null or a fraction for an integer is refused.
+            return Json.strictReader(p.configType())
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                    .readValue(merged);
+        } catch (java.io.IOException | IllegalArgumentException e) {
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
