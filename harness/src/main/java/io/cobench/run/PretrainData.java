@@ -63,6 +63,9 @@ public final class PretrainData {
         ImageCache cache = ImageCache.open(cacheFile, ImageCache.Source.of(pool),
                 new ImageCache.Spec(enc.imageSize(), enc.channels(), policy,
                         cfg.data().workers(), console != null));
+        if (console != null && !cache.skipped().isEmpty()) {
+            console.println(skipSummary(cache.skipped()));
+        }
         ViewTransform views = method.customViews(enc).orElseGet(() -> new TwoViewTransform(
                 TwoViewConfig.coboom().withOutputChannels(enc.channels()).withOutputSize(enc.imageSize())));
         BatchSource src = PrefetchBatchSource.of(cache, views, NORMALIZATION,
@@ -78,5 +81,17 @@ public final class PretrainData {
         fp.put("skipped_images", cache.skipped());
         fp.put("normalization", Map.of("mean", NORMALIZATION.mean(), "std", NORMALIZATION.std()));
         return new Prepared(src, fp);
+    }
+
+    /**
+     * The console's line about images left out by {@code --on-bad-image skip}: how many and the
+     * first few, so a user sees a damaged dataset without opening provenance.json.
+     */
+    static String skipSummary(List<String> skipped) {
+        int shown = Math.min(5, skipped.size());
+        return "skipped " + skipped.size() + " unreadable image" + (skipped.size() == 1 ? "" : "s")
+                + " (--on-bad-image skip): " + String.join(", ", skipped.subList(0, shown))
+                + (skipped.size() > shown ? " and " + (skipped.size() - shown) + " more" : "")
+                + "; all are listed in provenance.json under data.skipped_images";
     }
 }
