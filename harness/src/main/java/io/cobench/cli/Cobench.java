@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Entry point of the {@code cobench} tool: assembles the command tree from every module. */
 @Command(name = "cobench", mixinStandardHelpOptions = true, versionProvider = Cobench.Version.class,
-        description = "CoBooM and SSL baselines for medical images: pretrain, evaluate, report.")
+        description = "CoBooM and SSL baselines for medical images: pretrain, evaluate, report.",
+        footer = {"", "A failure caused by input (a file, a value, a path that cannot be written) prints one "
+                + "'error:' line and exits with 2; --stacktrace adds the stack trace. A bug prints its stack trace "
+                + "and exits with 1."})
 public final class Cobench implements Runnable {
 
     /** Descriptions of the command groups; a group with no entry here still works. */
@@ -23,6 +26,11 @@ public final class Cobench implements Runnable {
 
     @CommandLine.Spec
     CommandSpec spec;
+
+    // Read by the exception handler through the parse result; picocli needs a field to bind it.
+    @CommandLine.Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print the stack trace of an 'error:' (for reporting a problem).")
+    boolean stacktrace;
 
     @Override
     public void run() {
@@ -54,13 +62,47 @@ public final class Cobench implements Runnable {
             parent.addSubcommand(words[words.length - 1], new CommandLine(c));
         }
         root.setExecutionExceptionHandler((ex, cl, parsed) -> {
-            if (ex instanceof UserError) {
-                cl.getErr().println("error: " + ex.getMessage());
-                return 2;
+            String line = userFailure(ex);
+            if (line == null) {
+                // A bug: picocli prints the stack trace and exits with 1.
+                throw ex;
             }
-            throw ex;
+            cl.getErr().println("error: " + line);
+            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+                if (p.hasMatchedOption("--stacktrace")) {
+                    ex.printStackTrace(cl.getErr());
+                    break;
+                }
+            }
+            cl.getErr().flush();
+            return 2;
         });
         return root;
+    }
+
+    /**
+     * The one-line description of a failure the user caused, or null for a bug. A user causes a
+     * {@link UserError} (bad input, refused request), wherever it was wrapped, and every I/O
+     * failure that reaches the top: the paths the commands write and read are the user's
+     * (store, --out, configs, data), so an unwritable store or a file where a directory belongs
+     * is reported as such. Anything else is a bug and keeps its stack trace.
+     */
+    public static String userFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof UserError) {
+                return t.getMessage();
+            }
+        }
+        if (ex instanceof java.io.UncheckedIOException u) {
+            return IoErrors.describe(u);
+        }
+        if (ex instanceof java.io.IOException io) {
+            return IoErrors.describe(io);
+        }
+        if (ex instanceof java.nio.file.ReadOnlyFileSystemException) {
+            return "read-only file system";
+        }
+        return null;
     }
 
     public static void main(String[] args) {

@@ -92,7 +92,7 @@ public final class GradCamJob {
         return scores;
     }
 
-    /** Rewrites {@code gradcam/pointing.csv} from every finished method's file. */
+    /** Rewrites {@code gradcam/pointing.csv} from every finished method's file, unless it already says that. */
     public static void collect(Path gradcamRoot) {
         if (!Files.isDirectory(gradcamRoot)) {
             return;
@@ -111,7 +111,16 @@ public final class GradCamJob {
         } catch (IOException e) {
             throw new UncheckedIOException("could not collect pointing-game scores under " + gradcamRoot, e);
         }
-        AtomicFiles.writeString(gradcamRoot.resolve("pointing.csv"), sb.toString());
+        Path all = gradcamRoot.resolve("pointing.csv");
+        try {
+            // A finished store may sit on a read-only disk: with nothing new, nothing is written.
+            if (Files.isRegularFile(all) && Files.readString(all).equals(sb.toString())) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + all, e);
+        }
+        AtomicFiles.writeString(all, sb.toString());
     }
 
     private static String csv(List<PointingGame.Score> scores, boolean withMethod) {

@@ -35,6 +35,9 @@ public final class ResultsStore {
      * opening it for another is refused rather than mixing results.
      */
     public static ResultsStore open(Path root, String grid) {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new UserError("store " + root + " is a file; a store is a directory (choose another --store)");
+        }
         Path info = root.resolve("store.json");
         if (Files.exists(info)) {
             JsonNode n;

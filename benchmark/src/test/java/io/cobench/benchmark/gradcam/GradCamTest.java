@@ -122,4 +122,21 @@ class GradCamTest {
         assertArrayEquals(new int[] {128, 0, 0}, Overlay.jet(1.0));
         assertArrayEquals(new int[] {0, 0, 128}, Overlay.jet(0.0));
     }
+
+    @Test
+    void collectingAFinishedStoreAgainWritesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        java.nio.file.Path m = root.resolve("byol");
+        java.nio.file.Files.createDirectories(m);
+        java.nio.file.Files.writeString(m.resolve("pointing.csv"), "class,images,hits,score\nMass,4,3,0.75\n");
+        io.cobench.benchmark.store.ResultsStore.finish(m);
+        GradCamJob.collect(root);
+        java.nio.file.Path all = root.resolve("pointing.csv");
+        assertEquals("method,class,images,hits,score\nbyol,Mass,4,3,0.75\n", java.nio.file.Files.readString(all));
+        // An atomic rewrite replaces the file (a new inode); on a read-only disk it would fail instead.
+        Object before = java.nio.file.Files.readAttributes(all, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        GradCamJob.collect(root);
+        assertEquals(before, java.nio.file.Files.readAttributes(all, java.nio.file.attribute.BasicFileAttributes.class)
+                .fileKey());
+    }
 }

@@ -85,4 +85,27 @@ class ReproduceCommandTest {
         assertTrue(errs.toString(StandardCharsets.UTF_8).contains("holds grid 'other', not 'cpu-demo'"),
                 errs.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aStoreThatIsAFileIsOneErrorLine() throws IOException {
+        Path store = tmp.resolve("store-file");
+        Files.writeString(store, "not a directory");
+        var cl = Cobench.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setErr(new java.io.PrintWriter(err, true));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = cl.execute("reproduce", "--store", store.toString(), "--config",
+                    Path.of("../configs/grids/cpu-demo.yaml").toString(), "--no-progress");
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(2, code, err.toString());
+        assertEquals("error: store " + store + " is a file; a store is a directory (choose another --store)"
+                + System.lineSeparator(), err.toString());
+        assertEquals("not a directory", Files.readString(store));
+    }
 }
