@@ -15,9 +15,12 @@ public final class NonFiniteException extends RuntimeException {
         this.term = term;
     }
 
-    /** A check of the state before it is saved failed; {@code detail} names the array and what is wrong. */
+    /**
+     * A check of the state after {@code step} steps (before a save, at an epoch's end) failed;
+     * {@code detail} names the array and what is wrong.
+     */
     public NonFiniteException(long step, String detail) {
-        super("state check before saving step " + step + ": " + detail);
+        super("state check after " + step + " steps: " + detail);
         this.step = step;
         this.term = detail;
     }

@@ -103,9 +103,8 @@ public final class Trainer {
         if (snap != null) {
             changes = changes(runDir, snap, total);
             if (!changes.isEmpty() && !opt.acceptChanges()) {
-                throw new UserError("cannot resume " + runDir + ": the config differs from the one its checkpoint (step "
-                        + snap.step() + ") was trained with: " + String.join("; ", changes)
-                        + " (pass --accept-changes to continue with the new values; they are recorded in provenance)");
+                throw new ConfigChangedError(runDir, snap.step(), changes,
+                        "pass --accept-changes to continue with the new values; they are recorded in provenance");
             }
             session.restore(snap);
             start = snap.step();
@@ -195,6 +194,10 @@ public final class Trainer {
                 }
                 if (train.checkpointEvery() > 0 && (step + 1) % train.checkpointEvery() == 0 && step + 1 < end) {
                     saveCheckpoint(ckpt, session, step + 1, started, first);
+                } else if (epochEnd && step + 1 < end) {
+                    // With no checkpoint due, a diverged run still stops within an epoch rather than hours later.
+                    ckpt.verify(step + 1, "variable", session.variables());
+                    ckpt.verify(step + 1, "updater state", session.updaterState());
                 }
                 if (train.gcEvery() > 0 && (step + 1) % train.gcEvery() == 0) {
                     System.gc();

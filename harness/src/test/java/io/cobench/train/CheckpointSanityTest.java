@@ -60,7 +60,7 @@ class CheckpointSanityTest {
     }
 
     private static void assertStoppedWithGoodCheckpointAt3(Path run, NonFiniteException e, String variable) {
-        assertTrue(e.getMessage().contains("step 4"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("state check after 4 steps: "), e.getMessage());
         assertTrue(e.getMessage().contains(variable), e.getMessage());
         assertTrue(e.getMessage().contains("step-00000003) is unchanged"), e.getMessage());
         assertFalse(Files.exists(run.resolve("DONE")));
@@ -122,5 +122,21 @@ class CheckpointSanityTest {
         assertTrue(e.getMessage().contains("updater state 'g|a|m' holds 1 non-finite value(s) of 3"), e.getMessage());
         assertEquals(1, ckpt.latest().step());
         assertEquals(1, ckpt.list().size());
+    }
+
+    @Test
+    void withoutCheckpointsADivergedRunStopsAtTheEndOfTheEpoch(@TempDir Path tmp) throws Exception {
+        Path run = tmp.resolve("run");
+        TrainConfig tc = new TrainConfig(2, 0, 4, 1, OptimizerConfig.sgd(0.1, 0.0, 0.0), 0, 1, 0);
+        // One huge batch at step 3 throws w to -1e11; the zero-mean batches after it leave it there
+        // and keep the loss finite, so only a check of the state can notice.
+        StepBatches data = new StepBatches(s -> s != 3 ? zeroMean(1) : Nd4j.valueArrayOf(new long[] {4, 1, 4, 4}, 1e12f));
+        NonFiniteException e = assertThrows(NonFiniteException.class, () -> new Trainer(new TinyMethod(), ENC, tc,
+                Map.of("method", "tiny")).run(data, run, new Trainer.Options(false, 0, false), Map.of(), null));
+        assertTrue(e.getMessage().startsWith("state check after 6 steps: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("the last good checkpoint there is none yet"), e.getMessage());
+        // Six of the twelve steps ran: the second epoch never started.
+        assertEquals(6, Files.readAllLines(run.resolve("metrics.jsonl")).size());
+        assertFalse(Files.exists(run.resolve("DONE")));
     }
 }

@@ -7,6 +7,7 @@ import io.cobench.run.DataConfig;
 import io.cobench.run.PretrainData;
 import io.cobench.run.RunConfig;
 import io.cobench.spi.SslMethod;
+import io.cobench.train.ConfigChangedError;
 import io.cobench.train.NonFiniteException;
 import io.cobench.train.TrainConfig;
 import io.cobench.train.Trainer;
@@ -53,6 +54,10 @@ public final class TrainerPretrainer implements Pretrainer {
             // resume=true also starts a fresh run when no checkpoint exists yet.
             new Trainer(method, rc.encoder(), rc.train(), rc.resolved(mcfg))
                     .run(src, runDir, new Trainer.Options(true, 0, false), prepared.fingerprint(), console);
+        } catch (ConfigChangedError e) {
+            throw new io.cobench.cli.UserError("pretraining " + key.runId() + " in the store was started under another "
+                    + "config: " + String.join("; ", e.differences()) + "; a grid never continues a run under other "
+                    + "settings: use a new --store, or restore the grid config and its presets");
         } catch (NonFiniteException e) {
             throw new IllegalStateException("pretraining " + key.runId() + " diverged: " + e.getMessage(), e);
         }
