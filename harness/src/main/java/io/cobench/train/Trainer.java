@@ -152,11 +152,19 @@ public final class Trainer {
             resumes.add(entry);
             prov.put("resumes", resumes);
         }
-        Json.writeJson(provFile, prov);
-        // config.yaml says what the weights were trained with: it changes only for a fresh run or
-        // for changes the user accepted, which the weights see from this step on.
-        if (snap == null || !changes.isEmpty() || !Files.exists(runDir.resolve("config.yaml"))) {
-            Json.writeYaml(runDir.resolve("config.yaml"), resolvedConfig);
+        // config.yaml says what the saved weights were trained with. A fresh run writes it (and its
+        // provenance) now; a resume only once its first checkpoint is saved, so a resume with
+        // accepted changes that fails at once leaves the record of the checkpoint it came from.
+        boolean writeConfig = snap == null || !changes.isEmpty() || !Files.exists(runDir.resolve("config.yaml"));
+        Runnable record = () -> {
+            Json.writeJson(provFile, prov);
+            if (writeConfig) {
+                Json.writeYaml(runDir.resolve("config.yaml"), resolvedConfig);
+            }
+        };
+        boolean recorded = snap == null;
+        if (snap == null) {
+            record.run();
         }
 
         Map<String, Double> last = Map.of();
@@ -194,6 +202,10 @@ public final class Trainer {
                 }
                 if (train.checkpointEvery() > 0 && (step + 1) % train.checkpointEvery() == 0 && step + 1 < end) {
                     saveCheckpoint(ckpt, session, step + 1, started, first);
+                    if (!recorded) {
+                        record.run();
+                        recorded = true;
+                    }
                 } else if (epochEnd && step + 1 < end) {
                     // With no checkpoint due, a diverged run still stops within an epoch rather than hours later.
                     ckpt.verify(step + 1, "variable", session.variables());
@@ -206,6 +218,9 @@ public final class Trainer {
         }
         // The save verifies the whole state: a diverged run stops here, before the encoder and DONE.
         saveCheckpoint(ckpt, session, end, started, first);
+        if (!recorded) {
+            record.run();
+        }
         boolean finished = end == total;
         if (finished) {
             EncoderExport.write(session.sd(), method.encoderScope(), runDir.resolve("encoder.sd"));

@@ -139,4 +139,21 @@ class CheckpointSanityTest {
         assertEquals(6, Files.readAllLines(run.resolve("metrics.jsonl")).size());
         assertFalse(Files.exists(run.resolve("DONE")));
     }
+
+    @Test
+    void anAcceptedChangeThatDivergesAtOnceLeavesTheRunsRecordAlone(@TempDir Path tmp) throws Exception {
+        Path run = tmp.resolve("run");
+        StepBatches data = new StepBatches(s -> s != 3 ? zeroMean(1) : Nd4j.valueArrayOf(new long[] {4, 1, 4, 4}, 1e12f));
+        trainer().run(data, run, new Trainer.Options(false, 3, false), Map.of(), null);
+        byte[] config = Files.readAllBytes(run.resolve("config.yaml"));
+        byte[] prov = Files.readAllBytes(run.resolve("provenance.json"));
+        TrainConfig faster = new TrainConfig(1, 0, 4, 1, OptimizerConfig.sgd(0.2, 0.0, 0.0), 1, 1, 0);
+        Map<String, Object> cfg = Map.of("method", "tiny", "lr", 0.2);
+        assertThrows(NonFiniteException.class, () -> new Trainer(new TinyMethod(), ENC, faster, cfg)
+                .run(data, run, new Trainer.Options(true, 0, false, true), Map.of(), null));
+        // No checkpoint was trained with the new values, so nothing may claim they were used.
+        assertEquals(new String(config), Files.readString(run.resolve("config.yaml")));
+        assertEquals(new String(prov), Files.readString(run.resolve("provenance.json")));
+        assertEquals(3, new Checkpoints(run).latest().step());
+    }
 }
