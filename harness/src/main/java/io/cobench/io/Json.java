@@ -65,7 +65,15 @@ public final class Json {
         if (msg.startsWith("Missing creator property") || msg.startsWith("Missing required creator property")) {
             msg = "required field is missing";
         }
-        msg = msg.replace("Cannot coerce Floating-point value", "not an integer:");
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("Cannot coerce Floating-point value \\((.*?)\\) to `(\\w+)`.*").matcher(msg);
+        if (m.matches()) {
+            msg = m.group(1) + " is not an integer (" + m.group(2) + ")";
+        }
+        m = java.util.regex.Pattern.compile("Cannot map `null` into type `(\\w+)`.*").matcher(msg);
+        if (m.matches()) {
+            msg = "null where a " + m.group(1) + " is required";
+        }
         return path + ": " + msg;
     }
 

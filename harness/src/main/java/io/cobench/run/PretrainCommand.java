@@ -64,7 +64,12 @@ public final class PretrainCommand implements CobenchCommand {
         Engine.start(System.out);
         RunConfig cfg = overridden(RunConfig.load(config));
         MethodRegistry reg = MethodRegistry.load();
-        Record mcfg = reg.resolveConfig(cfg.method(), cfg.params());
+        Record mcfg;
+        try {
+            mcfg = reg.resolveConfig(cfg.method(), cfg.params());
+        } catch (UserError e) {
+            throw new UserError(config + ": " + e.getMessage(), e);
+        }
         SslMethod m = reg.provider(cfg.method()).create(cfg.method(), mcfg);
         if (!m.pretrains()) {
             throw new UserError("method '" + cfg.method() + "' does not pretrain (it enters the downstream protocols "
@@ -83,6 +88,9 @@ public final class PretrainCommand implements CobenchCommand {
         try (var src = data.source()) {
             Trainer.Result r = new Trainer(m, cfg.encoder(), cfg.train(), cfg.resolved(mcfg))
                     .run(src, runDir, new Trainer.Options(resume, 0, true, acceptChanges), data.fingerprint(), System.out);
+            if (r.session() == null) {
+                return 0;
+            }
             System.out.println(String.format(Locale.ROOT, "done: %d steps, loss %.4f -> %.4f; run in %s",
                     r.stepsDone(), r.firstLosses().getOrDefault("loss", Double.NaN),
                     r.lastLosses().getOrDefault("loss", Double.NaN), runDir));

@@ -56,6 +56,8 @@ public final class MethodRegistry {
             return Json.strictReader(p.configType())
                     .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                     .readValue(merged);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new UserError("method '" + name + "': invalid " + Json.describe("params", e));
         } catch (java.io.IOException | IllegalArgumentException e) {
             Throwable root = e;
             while (root.getCause() != null) {
