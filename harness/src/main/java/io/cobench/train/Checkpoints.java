@@ -139,6 +139,23 @@ public final class Checkpoints {
     }
 
     /**
+     * Deletes the half-assembled checkpoints of a run that was killed while saving; a run
+     * directory belongs to one process, so any found at its start are leftovers.
+     */
+    public void removeLeftovers() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList()) {
+                deleteTree(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The newest complete checkpoint, or null if there is none.
      *
      * @throws io.cobench.cli.UserError when it holds state that fails the checks of {@link #save}

@@ -87,6 +87,7 @@ public final class Trainer {
             return finishedRun(runDir, provFile, console);
         }
         Checkpoints ckpt = new Checkpoints(runDir);
+        ckpt.removeLeftovers();
         Checkpoints.Snapshot snap = null;
         if (opt.resume()) {
             snap = ckpt.latest();

@@ -99,8 +99,12 @@ class CheckpointSanityTest {
     }
 
     @Test
-    void checkpointsAreNpzNamedAsTheGraphVariables(@TempDir Path tmp) {
+    void checkpointsAreNpzNamedAsTheGraphVariables(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("run");
+        // What a kill during a save leaves: a half-assembled checkpoint, removed when the run starts.
+        Path half = run.resolve("checkpoints/.tmp-killed");
+        Files.createDirectories(half);
+        Files.write(half.resolve("variables.npz"), new byte[100]);
         trainer().run(new StepBatches(s -> zeroMean(1 + s)), run, new Trainer.Options(false, 0, false), Map.of(), null);
         Path last = run.resolve("checkpoints/step-00000006");
         Map<String, INDArray> vars = Npz.read(last.resolve("variables.npz"));
@@ -109,6 +113,7 @@ class CheckpointSanityTest {
         // w saw zero-mean inputs only: no gradient, still exactly its initial 1.
         assertEquals(1.0, vars.get("tiny/w").getDouble(0), 0.0);
         assertTrue(Files.exists(last.resolve("updaters.npz")));
+        assertFalse(Files.exists(half));
     }
 
     @Test

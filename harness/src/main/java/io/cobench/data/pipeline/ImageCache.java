@@ -47,6 +47,7 @@ public final class ImageCache implements ImageStore, AutoCloseable {
     private static final long SEGMENT = 1L << 30;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOST = host();
+    private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
 
     /** One image to cache: its id and file. */
     public record Source(String id, Path file) {
@@ -287,7 +288,6 @@ public final class ImageCache implements ImageStore, AutoCloseable {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = tempFile(file);
-        Files.deleteIfExists(tmp);
         Files.createFile(tmp);
         int stride = spec.size() * spec.size() * spec.channels();
         Entry[] entries = new Entry[sources.size()];
@@ -359,12 +359,13 @@ public final class ImageCache implements ImageStore, AutoCloseable {
     }
 
     /**
-     * The build's temporary file: named after this host and process, so that the next run can
-     * tell a temp file whose builder was killed (process gone) from one still being written.
+     * A build's temporary file: named after this host and process, so that the next run can tell
+     * a temp file whose builder was killed (process gone) from one still being written, and
+     * numbered, because grid workers of one process may build the same cache at once.
      */
     static Path tempFile(Path file) {
         return file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + HOST + "-"
-                + ProcessHandle.current().pid() + ".tmp");
+                + ProcessHandle.current().pid() + "-" + BUILDS.incrementAndGet() + ".tmp");
     }
 
     /**
@@ -389,11 +390,10 @@ public final class ImageCache implements ImageStore, AutoCloseable {
         }
         for (Path p : temps) {
             String n = p.getFileName().toString();
-            String owner = n.substring(prefix.length(), n.length() - ".tmp".length());
-            int dash = owner.lastIndexOf('-');
-            boolean builderGone = dash > 0 && owner.substring(0, dash).equals(HOST)
-                    && owner.substring(dash + 1).matches("\\d{1,18}")
-                    && ProcessHandle.of(Long.parseLong(owner.substring(dash + 1))).map(h -> !h.isAlive()).orElse(true);
+            // HOST-PID-N; the host has no '-' of its own (see host()).
+            String[] owner = n.substring(prefix.length(), n.length() - ".tmp".length()).split("-");
+            boolean builderGone = owner.length == 3 && owner[0].equals(HOST) && owner[1].matches("\\d{1,18}")
+                    && ProcessHandle.of(Long.parseLong(owner[1])).map(h -> !h.isAlive()).orElse(true);
             boolean untouched;
             try {
                 // A build in progress writes all the time; an hour without a change means its builder is gone

@@ -149,14 +149,14 @@ class ImageCacheTest {
         Path file = dir.resolve("c.u8");
         ImageCache.open(file, sources, spec(16, 1));
         String own = ImageCache.tempFile(file).getFileName().toString();
-        String host = own.substring(".c.u8.".length(), own.lastIndexOf('-'));
+        String host = own.substring(".c.u8.".length()).split("-")[0];
         // A pid above Linux's largest pid_max (2^22) belongs to no process: a killed builder.
-        Path killed = dir.resolve(".c.u8." + host + "-99999999.tmp");
+        Path killed = dir.resolve(".c.u8." + host + "-99999999-1.tmp");
         long livePid = ProcessHandle.current().parent().orElseThrow().pid();
-        Path running = dir.resolve(".c.u8." + host + "-" + livePid + ".tmp");
-        Path elsewhereFresh = dir.resolve(".c.u8.otherhost-12.tmp");
-        Path elsewhereOld = dir.resolve(".c.u8.otherhost-13.tmp");
-        Path unrelated = dir.resolve(".d.u8." + host + "-99999999.tmp");
+        Path running = dir.resolve(".c.u8." + host + "-" + livePid + "-1.tmp");
+        Path elsewhereFresh = dir.resolve(".c.u8.otherhost-12-1.tmp");
+        Path elsewhereOld = dir.resolve(".c.u8.otherhost-13-1.tmp");
+        Path unrelated = dir.resolve(".d.u8." + host + "-99999999-1.tmp");
         for (Path p : List.of(killed, running, elsewhereFresh, elsewhereOld, unrelated)) {
             Files.write(p, new byte[1000]);
         }
