@@ -61,6 +61,8 @@ public final class PretrainCommand implements CobenchCommand {
         if (acceptChanges && !resume) {
             throw new UserError("--accept-changes only applies with --resume");
         }
+        // Every option is checked before anything slow (phantom generation, the image cache) starts.
+        io.cobench.data.BadImagePolicy policy = io.cobench.data.BadImagePolicy.parse(onBadImage);
         Engine.start(System.out);
         RunConfig cfg = overridden(RunConfig.load(config));
         MethodRegistry reg = MethodRegistry.load();
@@ -81,7 +83,7 @@ public final class PretrainCommand implements CobenchCommand {
         Path runDir = out != null ? out : Path.of("runs", "pretrain",
                 cfg.method() + "-" + cfg.data().dataset() + "-s" + cfg.train().seed());
         PretrainData.Prepared data = PretrainData.prepare(m, cfg.encoder(), cfg, root, cacheDir,
-                io.cobench.data.BadImagePolicy.parse(onBadImage), System.out);
+                policy, System.out);
         System.out.println("pretraining " + cfg.method() + " on " + cfg.data().dataset() + " (" + root + "), "
                 + data.fingerprint().get("images") + " images, " + data.source().stepsPerEpoch() + " steps/epoch -> "
                 + runDir);
@@ -111,7 +113,16 @@ public final class PretrainCommand implements CobenchCommand {
         if (seed != null) {
             n.put("seed", seed);
         }
-        TrainConfig t = Json.JSON.convertValue(n, TrainConfig.class);
+        TrainConfig t;
+        try {
+            t = Json.JSON.convertValue(n, TrainConfig.class);
+        } catch (IllegalArgumentException e) {
+            Throwable r = e;
+            while (r.getCause() != null) {
+                r = r.getCause();
+            }
+            throw new UserError("--epochs/--max-steps/--seed over " + config + ": " + r.getMessage());
+        }
         return new RunConfig(method != null ? method : c.method(), method != null && !method.equals(c.method())
                 ? null : c.params(), c.encoder(), t, c.data());
     }

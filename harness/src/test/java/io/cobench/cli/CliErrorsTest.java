@@ -85,4 +85,20 @@ class CliErrorsTest {
         assertNull(Cobench.userFailure(new IllegalStateException("invariant broken")));
         assertNull(Cobench.userFailure(new NullPointerException()));
     }
+
+    @Test
+    void anOverrideOutOfRangeIsOneLine() {
+        Path cfg = Path.of("../configs/cpu/byol.yaml");
+        assertOneErrorLine(run("pretrain", "--config", cfg.toString(), "--epochs", "0"),
+                "--epochs/--max-steps/--seed over " + cfg + ": train: need epochs >= 1, batchSize >= 1, logEvery >= 1, "
+                        + "gcEvery >= 0, checkpointEvery >= 0, maxSteps >= 0");
+    }
+
+    @Test
+    void aBadImagePolicyIsRefusedBeforeAnyDataIsMade(@TempDir Path tmp) {
+        Path phantom = tmp.resolve("phantom");
+        assertOneErrorLine(run("pretrain", "--config", "../configs/cpu/byol.yaml", "--on-bad-image", "maybe",
+                "--phantom-dir", phantom.toString()), "bad-image policy 'maybe': expected fail or skip");
+        assertTrue(Files.notExists(phantom));
+    }
 }
