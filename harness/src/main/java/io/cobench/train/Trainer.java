@@ -112,12 +112,9 @@ public final class Trainer {
             if (Files.exists(provFile)) {
                 prov.putAll(Json.readJson(provFile, Map.class));
             }
-            Object firstSaved = snap.info().get("first_losses");
-            if (firstSaved instanceof Map<?, ?> m) {
-                first = new LinkedHashMap<>();
-                for (var e : m.entrySet()) {
-                    first.put((String) e.getKey(), ((Number) e.getValue()).doubleValue());
-                }
+            // Checkpoints carry the run's first losses; those written before they did leave it null.
+            if (snap.info().get("first_losses") instanceof Map<?, ?> saved) {
+                first = losses(saved);
             }
             if (console != null) {
                 console.println("resuming " + method.name() + " from step " + start + " of " + total
