@@ -161,4 +161,36 @@ class CheckpointSanityTest {
         assertEquals(new String(prov), Files.readString(run.resolve("provenance.json")));
         assertEquals(3, new Checkpoints(run).latest().step());
     }
+
+    /** A checkpoint as cobench wrote them before .npz: ND4J's binary format in zips. */
+    private static void writeLegacy(Path file, Map<String, INDArray> arrays) throws Exception {
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            var data = new java.io.DataOutputStream(zip);
+            for (var e : arrays.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                Nd4j.write(e.getValue(), data);
+                data.flush();
+                zip.closeEntry();
+            }
+        }
+    }
+
+    @Test
+    void checkpointsOfTheOldFormatStillLoadAndPoisonedOnesAreNamed(@TempDir Path tmp) throws Exception {
+        Path step = tmp.resolve("checkpoints/step-00000004");
+        Files.createDirectories(step);
+        writeLegacy(step.resolve("variables.zip"), Map.of("a/W", Nd4j.createFromArray(1f, 2f, 3f)));
+        writeLegacy(step.resolve("updaters.zip"), Map.of("main|a/W|velocity", Nd4j.createFromArray(0f, 0f, 0f)));
+        Files.writeString(step.resolve("state.json"), "{\"step\": 4, \"method\": \"tiny\"}");
+        Checkpoints.Snapshot s = new Checkpoints(tmp).latest();
+        assertEquals(4, s.step());
+        assertEquals(List.of(1.0, 2.0, 3.0), java.util.Arrays.stream(s.variables().get("a/W").toDoubleVector())
+                .boxed().toList());
+
+        // What the old guard let through: an infinite BN running variance.
+        writeLegacy(step.resolve("variables.zip"), Map.of("a/bn/running_var", Nd4j.createFromArray(1f, Float.POSITIVE_INFINITY)));
+        io.cobench.cli.UserError e = assertThrows(io.cobench.cli.UserError.class, () -> new Checkpoints(tmp).latest());
+        assertTrue(e.getMessage().contains("'a/bn/running_var' holds 1 non-finite value(s) of 2 (first Infinity)"),
+                e.getMessage());
+    }
 }
