@@ -76,7 +76,7 @@ public final class AtomicFiles {
      * A fresh, unguessable name beside {@code target} for its content in progress. The name starts
      * with a dot and the target's name so that a crash leaves an obviously stale file.
      */
-    public static Path tempSibling(Path target) {
+    private static Path tempSibling(Path target) {
         Path dir = target.toAbsolutePath().getParent();
         return dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     }
