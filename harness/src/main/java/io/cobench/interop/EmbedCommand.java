@@ -78,7 +78,13 @@ public final class EmbedCommand implements CobenchCommand {
         }
         Engine.start(null);
         RunEncoder enc = RunEncoder.load(run);
-        Embedder embedder = new Embedder(enc.config(), enc.weights());
+        ResNetConfig c = enc.config();
+        // One batch of input is a single Java array, so it must stay under 2^31 bytes.
+        if ((long) batch * c.channels() * c.imageSize() * c.imageSize() * 4 > Integer.MAX_VALUE) {
+            throw new UserError("--batch " + batch + " of " + c.channels() + " x " + c.imageSize() + " x "
+                    + c.imageSize() + " images exceeds 2 GB per batch; choose a smaller --batch");
+        }
+        Embedder embedder = new Embedder(c, enc.weights());
         if (source.input != null) {
             embedArray(embedder, source.input, out, batch, System.out);
         } else {

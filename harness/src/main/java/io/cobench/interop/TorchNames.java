@@ -41,7 +41,7 @@ public final class TorchNames {
         List<Module> out = new ArrayList<>();
         out.add(new Module("stem/conv", "conv1", true));
         out.add(new Module("stem/bn", "bn1", false));
-        int[] blocks = cfg.depth() == 18 ? new int[] {2, 2, 2, 2} : new int[] {3, 4, 6, 3};
+        int[] blocks = blocks(cfg);
         for (int stage = 0; stage < 4; stage++) {
             for (int b = 0; b < blocks[stage]; b++) {
                 String g = "layer" + (stage + 1) + "/" + b + "/";
@@ -147,7 +147,7 @@ public final class TorchNames {
         int w = cfg.width();
         out.put("conv1.weight", new long[] {w, cfg.channels(), 7, 7});
         bn(out, "bn1", w);
-        int[] blocks = cfg.depth() == 18 ? new int[] {2, 2, 2, 2} : new int[] {3, 4, 6, 3};
+        int[] blocks = blocks(cfg);
         int cin = w;
         for (int stage = 0; stage < 4; stage++) {
             int cout = w << stage;
@@ -165,6 +165,11 @@ public final class TorchNames {
             }
         }
         return out;
+    }
+
+    /** BasicBlocks per stage, as torchvision's resnet18 and resnet34 have them. */
+    private static int[] blocks(ResNetConfig cfg) {
+        return cfg.depth() == 18 ? new int[] {2, 2, 2, 2} : new int[] {3, 4, 6, 3};
     }
 
     private static void bn(Map<String, long[]> out, String module, int c) {

@@ -135,6 +135,22 @@ class EmbedCommandTest {
         assertTrue(err.toString().contains("run " + runDir + " has no exported encoder (encoder.sd)"), err.toString());
     }
 
+    @Test
+    void anUnreadableImageStopsTheRunWithItsPath() throws Exception {
+        ResNetConfig cfg = new ResNetConfig(18, 4, 1, 32);
+        Path runDir = TestRuns.writeRun(tmp.resolve("run"), cfg, TestRuns.randomEncoder(cfg, 16));
+        Path dir = tmp.resolve("imgs");
+        TestImages.write(TestImages.grey(32, 32, 1), "png", dir.resolve("a.png"));
+        Path broken = Files.writeString(dir.resolve("b.png"), "not a png");
+        Path out = tmp.resolve("g.npy");
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "embed", "--run", runDir.toString(), "--images", dir.toString(), "--out",
+                out.toString()));
+        assertTrue(err.toString().startsWith("error: ") && err.toString().contains(broken.toString()), err.toString());
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(EmbedCommand.idsFile(out)));
+    }
+
     private static INDArray rows(INDArray x, int from, int to) {
         return x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()).dup();
     }
