@@ -95,4 +95,15 @@ class CaidTest extends MethodContractTest {
         assertEquals(CaidConfig.paper().head().hidden(), paper.encoder().featureChannels());
         assertEquals("CAiD", reg.provider("caid").tableRow("caid"));
     }
+
+    @Test
+    void paperPresetScalesMocosLearningRateLinearlyToBatch64() {
+        // Official MoCo-v2/CAiD: SGD 0.03 at batch 256; linear scaling gives 0.03 * 64 / 256.
+        RunConfig paper = RunConfig.load(Path.of("../configs/paper/caid.yaml"));
+        assertEquals(64, paper.train().batchSize());
+        assertEquals("sgd", paper.train().optimizer().type());
+        assertEquals(0.0075, paper.train().optimizer().peakLr(paper.train().batchSize()), 1e-12);
+        assertEquals(0.9, paper.train().optimizer().momentum());
+        assertEquals(1e-4, paper.train().optimizer().weightDecay());
+    }
 }

@@ -128,4 +128,14 @@ class DiraTest extends MethodContractTest {
         assertEquals(DiraConfig.adam(2e-4), c.discOptimizer());
         assertEquals(256, c.generator().queueSize());
     }
+
+    @Test
+    void paperPresetScalesTheGeneratorLrButNotTheDiscriminators() {
+        RunConfig paper = RunConfig.load(Path.of("../configs/paper/dira.yaml"));
+        // Generator: MoCo's SGD 0.03 at batch 256, linearly scaled to 0.0075 at batch 64.
+        assertEquals(0.0075, paper.train().optimizer().peakLr(paper.train().batchSize()), 1e-12);
+        // Discriminator: the official Adam 2e-4, unscaled (the reference's own DiRA stage runs at batch 16).
+        DiraConfig c = (DiraConfig) MethodRegistry.load().resolveConfig("dira", paper.params());
+        assertEquals(2e-4, c.discOptimizer().peakLr(paper.train().batchSize()), 1e-15);
+    }
 }

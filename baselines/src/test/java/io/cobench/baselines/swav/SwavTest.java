@@ -138,8 +138,21 @@ class SwavTest extends MethodContractTest {
             assertEquals(0.05, c.sinkhornEps());
             assertEquals(3, c.sinkhornIterations());
             assertEquals(0.1, c.temperature());
-            assertFalse(c.queue().enabled());
-            assertEquals(0, c.multiCrop().small());
+            boolean paper = scale.equals("paper");
+            // The paper preset follows the official batch-256 script: 2 large + 6 small crops and a
+            // 3840-long queue from epoch 15; the CPU preset keeps two views and no queue.
+            assertEquals(paper, c.queue().enabled());
+            assertEquals(paper ? 3840 : 0, c.queue().length());
+            assertEquals(paper ? 15 : 0, c.queue().startEpoch());
+            assertEquals(paper ? 6 : 0, c.multiCrop().small());
+            assertEquals(0.14, c.multiCrop().largeMinScale());
+            assertEquals(0.05, c.multiCrop().smallMinScale());
+            assertEquals(0.14, c.multiCrop().smallMaxScale());
+            assertEquals(paper ? 1351 : 20, c.freezePrototypesSteps());
+            if (paper) {
+                assertEquals(0, c.queue().length() % rc.train().batchSize(), "queue must hold whole batches");
+                assertEquals(0.15, rc.train().optimizer().peakLr(rc.train().batchSize()), 1e-12);
+            }
             assertEquals(scale.equals("cpu") ? 64 : 3000, c.prototypes());
             assertEquals(scale.equals("cpu") ? 8 : 64, rc.encoder().width());
         }
