@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ByolPaperPresetTest {
 
     @Test
-    void headsAreTheOfficialTwoLinearLayersAndLrIsLarsPointTwoScaled() {
+    void headsAndOptimiserAreTheOfficial300EpochPreset() {
         RunConfig rc = RunConfig.load(Path.of("../configs/paper/byol.yaml"));
         ByolConfig c = (ByolConfig) MethodRegistry.load().resolveConfig("byol", rc.params());
         assertEquals(ByolConfig.paper(), c);
@@ -25,10 +25,12 @@ class ByolPaperPresetTest {
         assertEquals(256, c.projector().out());
         assertEquals(2, c.predictor().depth());
         assertEquals(4096, c.predictor().hidden());
-        assertEquals(0.996, c.tau0());
-        // Official: LARS base lr 0.2 x B/256, wd 1.5e-6 -> 0.05 at batch 64.
+        // The official 300-epoch preset (the paper trains 300 epochs): EMA 0.99, LARS 0.3 x B/256,
+        // wd 1e-6, so 0.075 at batch 64.
+        assertEquals(300, rc.train().epochs());
+        assertEquals(0.99, c.tau0());
         assertEquals("lars", rc.train().optimizer().type());
-        assertEquals(0.05, rc.train().optimizer().peakLr(rc.train().batchSize()), 1e-12);
-        assertEquals(1.5e-6, rc.train().optimizer().weightDecay());
+        assertEquals(0.075, rc.train().optimizer().peakLr(rc.train().batchSize()), 1e-12);
+        assertEquals(1e-6, rc.train().optimizer().weightDecay());
     }
 }

@@ -151,7 +151,10 @@ class SwavTest extends MethodContractTest {
             assertEquals(paper ? 1351 : 20, c.freezePrototypesSteps());
             if (paper) {
                 assertEquals(0, c.queue().length() % rc.train().batchSize(), "queue must hold whole batches");
+                // swav_200ep_bs256_pretrain.sh: base_lr 0.6 at 256 (0.15 at 64), final 0.0006, no warmup.
                 assertEquals(0.15, rc.train().optimizer().peakLr(rc.train().batchSize()), 1e-12);
+                assertEquals(0.001, rc.train().optimizer().finalLrFraction());
+                assertEquals(0.0, rc.train().optimizer().warmupFraction());
             }
             assertEquals(scale.equals("cpu") ? 64 : 3000, c.prototypes());
             assertEquals(scale.equals("cpu") ? 8 : 64, rc.encoder().width());
