@@ -66,6 +66,9 @@ class FlipsTest {
         assertEquals(1.0, ft.clipNorm(), 0);
         assertEquals(1e-10, ft.weightDecay(), 0);
         assertEquals(1e-10, paper.eval().linear().weightDecay(), 0);
+        assertEquals(1.0, paper.eval().linear().clipNorm(), 0);
+        assertEquals(3e-3, paper.eval().linear().lr(), 0);
+        assertEquals(128, paper.eval().linear().batchSize());
         assertEquals(0.0, paper.eval().linear().hflip(), 0);
         assertEquals(0.5, paper.eval().segmentation().finetune().hflip(), 0);
         assertEquals(0.5, paper.eval().segmentation().linear().hflip(), 0);
