@@ -32,7 +32,7 @@ class DiraTest extends MethodContractTest {
 
     static DiraConfig tiny() {
         CaidConfig generator = new CaidConfig(new MlpConfig(2, 32, 16, false, false), 12, 0.2, 0.9, 1.0, 10.0,
-                List.of(8, 8, 4, 4, 4), CaidViewConfig.paper());
+                List.of(8, 8, 4, 4, 4), CaidViewConfig.paper(), 2);
         return new DiraConfig(generator, 0.001, 2, DiraConfig.adam(2e-4), 0);
     }
 
