@@ -40,6 +40,6 @@ public record SwavConfig(MlpConfig projector, int prototypes, double temperature
 
     public static SwavConfig paper() {
         return new SwavConfig(new MlpConfig(2, 2048, 128, true, false), 3000, 0.1, 0.05, 3, 1351,
-                new QueueConfig(3840, 15), new MultiCropConfig(6, 0.14, 0.05, 0.14));
+                new QueueConfig(3840, 15), new MultiCropConfig(6, 0.14, 0.05, 0.14, 96));
     }
 }

@@ -35,7 +35,7 @@ class SwavTest extends MethodContractTest {
     }
 
     static MultiCropConfig noSmallCrops() {
-        return new MultiCropConfig(0, 0.14, 0.05, 0.14);
+        return new MultiCropConfig(0, 0.14, 0.05, 0.14, 0);
     }
 
     @Override
@@ -49,7 +49,7 @@ class SwavTest extends MethodContractTest {
      */
     @Test
     void freezeRenormalisationQueueAndSmallCropsStepByStep() {
-        Swav swav = new Swav("swav", tiny(2, new QueueConfig(16, 0), new MultiCropConfig(1, 0.14, 0.05, 0.14)));
+        Swav swav = new Swav("swav", tiny(2, new QueueConfig(16, 0), new MultiCropConfig(1, 0.14, 0.05, 0.14, 0)));
         // A long schedule, so that the cosine decay leaves the first unfrozen step a full learning rate.
         TrainConfig tc = new TrainConfig(1, 100, 8, 11, optimizer(), 0, 1, 5);
         TrainingSession s = new TrainingSession(swav, encoder(), tc, 100);
@@ -87,8 +87,42 @@ class SwavTest extends MethodContractTest {
     }
 
     @Test
+    void smallCropsAtTheirOwnResolutionShareTheEncoderAndReachTheLoss() {
+        // Large crops 64 px, two small crops 32 px (the paper preset: 224 and 96).
+        ResNetConfig enc = new ResNetConfig(18, 4, 1, 64);
+        MultiCropConfig mc = new MultiCropConfig(2, 0.14, 0.05, 0.14, 32);
+        Swav swav = new Swav("swav", tiny(0, new QueueConfig(0, 0), mc));
+        List<ViewTransform.Output> outs = swav.customViews(enc).orElseThrow().outputs(1, 64);
+        assertEquals(List.of(64, 64, 32, 32), outs.stream().map(ViewTransform.Output::height).toList());
+        TrainingSession s = new TrainingSession(swav, enc, new TrainConfig(1, 10, 8, 11, optimizer(), 0, 1, 5), 10);
+        assertFalse(s.sd().variables().stream().anyMatch(v -> v.name().startsWith("pass_small/")
+                        && v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE),
+                "the small-crop pass owns no weights of its own");
+        org.nd4j.linalg.api.rng.Random r = org.nd4j.linalg.factory.Nd4j.getRandom();
+        r.setSeed(3);
+        Map<String, INDArray> batch = new HashMap<>();
+        for (String n : List.of("view1", "view2")) {
+            batch.put(n, org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 8, 1, 64, 64));
+        }
+        for (String n : List.of("small1", "small2")) {
+            batch.put(n, org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 8, 1, 32, 32));
+        }
+        Map<String, INDArray> in = new HashMap<>(batch);
+        in.putAll(swav.extraInputs(new StepState(0, 10, 0, 1, 11, s.sd())));
+        double loss = s.sd().output(in, "loss").get("loss").getDouble(0);
+        Map<String, INDArray> other = new HashMap<>(in);
+        other.put("small2", in.get("small2").rsub(1.0));
+        double changed = s.sd().output(other, "loss").get("loss").getDouble(0);
+        assertTrue(Double.isFinite(loss) && Math.abs(loss - changed) > 1e-6,
+                "a small crop moves the swapped-prediction loss: " + loss + " vs " + changed);
+        INDArray w0 = s.sd().getArrForVarName("encoder/stem/conv/W").dup();
+        assertTrue(Double.isFinite(s.step(0, batch).losses().get("loss")));
+        assertTrue(s.sd().getArrForVarName("encoder/stem/conv/W").sub(w0).amaxNumber().doubleValue() > 0);
+    }
+
+    @Test
     void multiCropViewsAreDeterministicNamedAndInRange() {
-        MultiCropConfig mc = new MultiCropConfig(2, 0.14, 0.05, 0.14);
+        MultiCropConfig mc = new MultiCropConfig(2, 0.14, 0.05, 0.14, 0);
         SwavConfig cfg = tiny(0, new QueueConfig(0, 0), mc);
         ViewTransform t = new Swav("swav", cfg).customViews(new ResNetConfig(18, 4, 1, 32)).orElseThrow();
         assertTrue(new Swav("swav", tiny(0, new QueueConfig(0, 0), noSmallCrops()))
@@ -148,6 +182,7 @@ class SwavTest extends MethodContractTest {
             assertEquals(0.14, c.multiCrop().largeMinScale());
             assertEquals(0.05, c.multiCrop().smallMinScale());
             assertEquals(0.14, c.multiCrop().smallMaxScale());
+            assertEquals(paper ? 96 : 32, c.multiCrop().smallSize(rc.encoder().imageSize()));
             assertEquals(paper ? 1351 : 20, c.freezePrototypesSteps());
             if (paper) {
                 assertEquals(0, c.queue().length() % rc.train().batchSize(), "queue must hold whole batches");
