@@ -10,13 +10,14 @@ import java.util.SplittableRandom;
 /**
  * SwAV's multi-crop views: two large crops ({@code view1}, {@code view2}) and N small ones
  * ({@code small1}..), each a random resized crop with flip, brightness/contrast jitter (p 0.8,
- * strength 0.4, in random order) and Gaussian blur (p 0.5, sigma 0.1-2 px at 224 px, scaled with the
+ * strength 0.8, in random order) and Gaussian blur (p 0.5, sigma 0.1-2 px at 224 px, scaled with the
  * output size). Colour hue and saturation do not apply to grey images. Large crops are rendered at
  * the encoder's input size, small ones at {@link MultiCropConfig#smallSize}. Stateless, so safe
  * across threads.
  */
 public final class MultiCropViews implements ViewTransform {
-    private static final double JITTER = 0.4;
+    // get_color_distortion(s=1.0) in the reference's src/multicropdataset.py: ColorJitter(0.8, 0.8, 0.8, 0.2).
+    private static final double JITTER = 0.8;
     private static final double LOG_RATIO = Math.log(4.0 / 3.0);
 
     private final MultiCropConfig cfg;
@@ -167,7 +168,7 @@ public final class MultiCropViews implements ViewTransform {
         }
     }
 
-    /** Brightness (scale) and contrast (blend with the mean), factors in [0.6, 1.4], clamped to 0..255. */
+    /** Brightness (scale) and contrast (blend with the mean), factors in [0.2, 1.8], clamped to 0..255. */
     static void jitter(float[] g, SplittableRandom rng) {
         double brightness = 1 - JITTER + 2 * JITTER * rng.nextDouble();
         double contrast = 1 - JITTER + 2 * JITTER * rng.nextDouble();

@@ -121,6 +121,23 @@ class SwavTest extends MethodContractTest {
     }
 
     @Test
+    void colourJitterHasTheReferenceStrength() {
+        // On a flat image contrast changes nothing, so the pixel is 100 x brightness, brightness
+        // uniform in [1 - 0.8, 1 + 0.8] (get_color_distortion's 0.8); 0.4 would keep it in 60..140.
+        SplittableRandom rng = new SplittableRandom(9);
+        double lo = 255;
+        double hi = 0;
+        for (int i = 0; i < 2000; i++) {
+            float[] g = {100f, 100f};
+            MultiCropViews.jitter(g, rng);
+            lo = Math.min(lo, g[0]);
+            hi = Math.max(hi, g[0]);
+            assertTrue(g[0] >= 20f - 1e-3 && g[0] <= 180f + 1e-3, "factor outside [0.2, 1.8]: " + g[0]);
+        }
+        assertTrue(lo < 25 && hi > 175, lo + ".." + hi);
+    }
+
+    @Test
     void multiCropViewsAreDeterministicNamedAndInRange() {
         MultiCropConfig mc = new MultiCropConfig(2, 0.14, 0.05, 0.14, 0);
         SwavConfig cfg = tiny(0, new QueueConfig(0, 0), mc);
