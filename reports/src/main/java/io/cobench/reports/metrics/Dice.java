@@ -97,11 +97,13 @@ public final class Dice {
     /** Collects images one at a time, so a test set never has to sit in memory at once. */
     public static final class Accumulator {
         private final List<Double> perImage = new ArrayList<>();
+        private final List<long[]> counts = new ArrayList<>();
         private Overlap total = new Overlap(0, 0, 0);
 
         /** Adds one image and returns its Dice. */
         public double add(boolean[] predicted, boolean[] truth) {
             Overlap o = Overlap.of(predicted, truth);
+            counts.add(new long[] {o.intersection(), o.predicted(), o.truth()});
             total = total.plus(o);
             double d = o.dice();
             perImage.add(d);
@@ -118,6 +120,14 @@ public final class Dice {
             }
             double mean = perImage.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             return new DiceSummary(List.copyOf(perImage), mean, total.dice());
+        }
+
+        /** The images added so far as a {@link Dice#breakdown}: positives-only Dice and the all-empty floor. */
+        public DiceBreakdown breakdown() {
+            if (counts.isEmpty()) {
+                throw new IllegalStateException("no images were added");
+            }
+            return Dice.breakdown(counts);
         }
     }
 }
