@@ -44,12 +44,18 @@ public final class GraphContext {
     private final Mode mode;
     private final String prefix;
     private final Registry registry;
+    private final int bnGroups;
 
     private GraphContext(SameDiff sd, Mode mode, String prefix, Registry registry) {
+        this(sd, mode, prefix, registry, 1);
+    }
+
+    private GraphContext(SameDiff sd, Mode mode, String prefix, Registry registry, int bnGroups) {
         this.sd = sd;
         this.mode = mode;
         this.prefix = prefix;
         this.registry = registry;
+        this.bnGroups = bnGroups;
     }
 
     /** A fresh root context; seeds ND4J's generator so weight initialisation is reproducible. */
@@ -75,12 +81,30 @@ public final class GraphContext {
 
     /** The same graph and registry, one scope deeper. */
     public GraphContext scope(String name) {
-        return new GraphContext(sd, mode, prefix + name + "/", registry);
+        return new GraphContext(sd, mode, prefix + name + "/", registry, bnGroups);
+    }
+
+    /**
+     * This context with training-mode batch norm computed over {@code groups} equal, contiguous
+     * sub-batches instead of the whole batch: one device's stand-in for BN computed per GPU, as
+     * MoCo's shuffled key encoder has it. The batch size must be a multiple of {@code groups}.
+     * Eval mode is unaffected (it uses running statistics).
+     */
+    public GraphContext withBnGroups(int groups) {
+        if (groups < 1) {
+            throw new IllegalArgumentException("BN groups must be >= 1, got " + groups);
+        }
+        return new GraphContext(sd, mode, prefix, registry, groups);
+    }
+
+    /** Sub-batches over which training-mode batch norm is computed (1 = the whole batch). */
+    public int bnGroups() {
+        return bnGroups;
     }
 
     /** The same graph, scope and registry, in another mode (a target branch built in eval mode, say). */
     public GraphContext withMode(Mode m) {
-        return new GraphContext(sd, m, prefix, registry);
+        return new GraphContext(sd, m, prefix, registry, bnGroups);
     }
 
     public String prefix() {

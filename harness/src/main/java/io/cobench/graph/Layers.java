@@ -130,6 +130,9 @@ public final class Layers {
         SDVariable beta = ctx.zeros(name + "/beta", c);
         SDVariable rMean = ctx.state(name + "/running_mean", Nd4j.zeros(Nd4j.defaultFloatingPointType(), c));
         SDVariable rVar = ctx.state(name + "/running_var", Nd4j.ones(Nd4j.defaultFloatingPointType(), c));
+        if (ctx.training() && ctx.bnGroups() > 1) {
+            return grouped(ctx, name, x, c, axes.length + 1, gamma, beta, rMean, rVar);
+        }
         if (bnImpl == BnImpl.FUSED) {
             return fused(ctx, name, x, c, axes, gamma, beta, rMean, rVar);
         }
@@ -149,6 +152,32 @@ public final class Layers {
         SDVariable m = rMean.reshape(bshape);
         SDVariable v = rVar.reshape(bshape);
         return x.sub(m).mul(sd.math().rsqrt(v.add(BN_EPS))).mul(g).add(ctx.name(name), b);
+    }
+
+    /**
+     * Training-mode batch norm with statistics per contiguous sub-batch ({@link GraphContext#withBnGroups}).
+     * Channels go last so that one reshape to [G, N/G * spatial, C] puts each sub-batch's values
+     * of a channel along axis 1; built from primitive ops, whose gradients pass GradCheckUtil
+     * (GroupedBatchNormTest). The running statistics take the mean of the groups' statistics.
+     */
+    private static SDVariable grouped(GraphContext ctx, String name, SDVariable x, int c, int rank,
+                                      SDVariable gamma, SDVariable beta, SDVariable rMean, SDVariable rVar) {
+        SameDiff sd = ctx.sd();
+        int g = ctx.bnGroups();
+        SDVariable last = rank == 4 ? x.permute(0, 2, 3, 1) : x;
+        SDVariable xg = last.reshape(g, -1, c);
+        SDVariable mean = xg.mean(true, 1);
+        SDVariable xc = xg.sub(mean);
+        SDVariable var = xc.mul(xc).mean(true, 1);
+        SDVariable yg = xc.mul(sd.math().rsqrt(var.add(BN_EPS))).mul(gamma).add(beta);
+        SDVariable y = yg.reshape(sd.shape(last));
+        if (rank == 4) {
+            y = y.permute(0, 3, 1, 2);
+        }
+        SDVariable bm = new StopGradient(sd, mean.mean(0, 1)).outputVariable().rename(name(ctx, name, "batch_mean"));
+        SDVariable bv = new StopGradient(sd, var.mean(0, 1)).outputVariable().rename(name(ctx, name, "batch_var"));
+        ctx.registerBn(new GraphContext.BnLayer(rMean.name(), rVar.name(), bm, bv, BN_MOMENTUM));
+        return sd.identity(ctx.name(name), y);
     }
 
     private static SDVariable fused(GraphContext ctx, String name, SDVariable x, int c, int[] axes,

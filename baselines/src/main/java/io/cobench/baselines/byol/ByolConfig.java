@@ -7,7 +7,8 @@ import io.cobench.graph.MlpConfig;
  *
  * @param projector encoder features to the embedding (paper: 512 -> 4096 -> BN -> ReLU -> 256)
  * @param predictor online-only head on the embedding (paper: 256 -> 4096 -> BN -> ReLU -> 256)
- * @param tau0 base EMA momentum of the target network, raised to 1 by the cosine schedule
+ * @param tau0 base EMA momentum of the target network, raised to 1 by the cosine schedule (the
+ *             official code's 300-epoch preset: 0.99; 0.996 is its 1000-epoch one)
  */
 public record ByolConfig(MlpConfig projector, MlpConfig predictor, double tau0) {
     public ByolConfig {
@@ -21,6 +22,6 @@ public record ByolConfig(MlpConfig projector, MlpConfig predictor, double tau0) 
     }
 
     public static ByolConfig paper() {
-        return new ByolConfig(new MlpConfig(2, 4096, 256, true, false), new MlpConfig(2, 4096, 256, true, false), 0.996);
+        return new ByolConfig(new MlpConfig(2, 4096, 256, true, false), new MlpConfig(2, 4096, 256, true, false), 0.99);
     }
 }

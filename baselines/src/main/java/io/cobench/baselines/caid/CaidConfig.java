@@ -17,10 +17,16 @@ import java.util.List;
  * @param mseWeight weight of the restoration MSE (10)
  * @param decoderChannels widths of the five U-Net decoder blocks (256, 128, 64, 32, 16)
  * @param views the view pipeline
+ * @param keyBnGroups the key encoder's batch norm is computed over this many equal sub-batches, as
+ *                    MoCo computes it per GPU on a shuffled batch (4 GPUs in the reference); 1 turns
+ *                    the emulation off. The batch size must be a multiple of it
  */
 public record CaidConfig(MlpConfig head, int queueSize, double temperature, double keyMomentum, double nceWeight,
-                         double mseWeight, List<Integer> decoderChannels, CaidViewConfig views) {
+                         double mseWeight, List<Integer> decoderChannels, CaidViewConfig views, int keyBnGroups) {
     public CaidConfig {
+        if (keyBnGroups < 1) {
+            throw new IllegalArgumentException("caid: keyBnGroups must be >= 1, got " + keyBnGroups);
+        }
         if (head == null || views == null) {
             throw new IllegalArgumentException("caid: head and views are required");
         }
@@ -47,6 +53,6 @@ public record CaidConfig(MlpConfig head, int queueSize, double temperature, doub
 
     public static CaidConfig paper() {
         return new CaidConfig(new MlpConfig(2, 512, 128, false, false), 65536, 0.2, 0.999, 1.0, 10.0,
-                UNetDecoder.PAPER_CHANNELS, CaidViewConfig.paper());
+                UNetDecoder.PAPER_CHANNELS, CaidViewConfig.paper(), 4);
     }
 }

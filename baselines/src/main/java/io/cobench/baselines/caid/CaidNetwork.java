@@ -20,7 +20,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * the query's, starting as a copy), and the queue under {@code queue/}.
  *
  * <p>MoCo shuffles the key batch across GPUs so that BN statistics cannot leak the positive
- * pair; on one device the key batch is normalised on its own, as here.
+ * pair; on one device the key encoder normalises each of {@code keyBnGroups} sub-batches on its
+ * own, while the query encoder sees the whole batch.
  */
 public final class CaidNetwork {
     public static final String ONLINE = "online/";
@@ -57,7 +58,9 @@ public final class CaidNetwork {
         SDVariable rec = sd.nn().sigmoid(dec.name("reconstruction"),
                 UNetDecoder.head(dec, features, cfg.decoderChannels().get(4), 1));
 
-        GraphContext keyCtx = ctx.scope("key");
+        // The key encoder's BN runs per sub-batch, standing in for MoCo's per-GPU BN on a shuffled
+        // batch; the loader's order is random, so contiguous sub-batches are random subsets.
+        GraphContext keyCtx = ctx.scope("key").withBnGroups(cfg.keyBnGroups());
         ResNet.Features kf = ResNet.build(keyCtx.scope("encoder"), xk, enc);
         SDVariable kRaw = Mlp.build(keyCtx.scope("head"), kf.pooled(), kf.channels(), cfg.head());
         SDVariable k = Losses.stopGradient(sd, Losses.l2Normalize(sd, kRaw)).rename("key_embedding");

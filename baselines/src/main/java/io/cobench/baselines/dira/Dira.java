@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DiRA: generator loss NCE + 10 MSE + 0.001 MSE(D(rec), 1); discriminator loss
@@ -35,6 +37,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Dira extends ConfiguredMethod<DiraConfig> {
     public static final String DISC = "disc/";
+    static final String ADV_GATE = "dira_adversarial_gate";
 
     private CaidNetwork.Parts parts;
 
@@ -61,10 +64,13 @@ public final class Dira extends ConfiguredMethod<DiraConfig> {
         SDVariable fake = d.apply("fake", Losses.stopGradient(sd, parts.reconstruction()), false);
         SDVariable judged = d.apply("judged", parts.reconstruction(), true);
         SDVariable adv = DiraLosses.generator(sd, "adv", judged);
-        SDVariable disc = DiraLosses.discriminator(sd, "disc_loss", real, fake);
+        // 0 during the DiR stage, 1 after: a zero loss gives the discriminator zero gradients, so
+        // Adam leaves it untouched, and the generator sees no adversarial term.
+        SDVariable gate = sd.placeHolder(ADV_GATE, DataType.FLOAT);
+        SDVariable disc = DiraLosses.discriminator(sd, "disc_raw", real, fake).mul(gate).rename("disc_loss");
         SDVariable loss = parts.nce().mul(cfg.generator().nceWeight())
                 .add(parts.mse().mul(cfg.generator().mseWeight()))
-                .add(adv.mul(cfg.advWeight())).rename("loss");
+                .add(adv.mul(gate).mul(cfg.advWeight())).rename("loss");
         Map<String, String> terms = new LinkedHashMap<>();
         terms.put("loss", loss.name());
         terms.put("nce", parts.nce().name());
@@ -76,6 +82,16 @@ public final class Dira extends ConfiguredMethod<DiraConfig> {
         return new TrainGraph(terms, groups,
                 List.of(new EmaSpec(CaidNetwork.ONLINE, CaidNetwork.KEY, cfg.generator().keyMomentum(), false)),
                 Map.of(), List.of(parts.key().name()));
+    }
+
+    @Override
+    public Map<String, INDArray> extraInputs(StepState state) {
+        return Map.of(ADV_GATE, Nd4j.scalar(adversarial(state.epoch()) ? 1f : 0f));
+    }
+
+    /** Whether the adversarial stage (DiRA proper) has begun at zero-based {@code epoch}. */
+    boolean adversarial(long epoch) {
+        return epoch >= cfg.dirEpochs();
     }
 
     @Override

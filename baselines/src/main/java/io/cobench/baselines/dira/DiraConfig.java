@@ -10,14 +10,22 @@ import io.cobench.train.OptimizerConfig;
  * @param advWeight weight of the generator's adversarial term (0.001)
  * @param discWidth channels of the discriminator's first conv (64; later ones 2x, 4x, 8x)
  * @param discOptimizer the discriminator's optimiser (Adam, lr 2e-4, betas 0.5/0.999, constant)
+ * @param dirEpochs the first this many epochs train DiR only (discriminative + restorative): the
+ *                  adversarial term is off and the discriminator gets no gradient. The reference
+ *                  runs DiR and DiRA as two runs, the second starting from the first's weights; this
+ *                  is the same order inside one run of the paper's epoch budget
  */
-public record DiraConfig(CaidConfig generator, double advWeight, int discWidth, OptimizerConfig discOptimizer) {
+public record DiraConfig(CaidConfig generator, double advWeight, int discWidth, OptimizerConfig discOptimizer,
+                         int dirEpochs) {
     public DiraConfig {
         if (generator == null || discOptimizer == null) {
             throw new IllegalArgumentException("dira: generator and discOptimizer are required");
         }
         if (!(advWeight >= 0)) {
             throw new IllegalArgumentException("dira: advWeight must be >= 0, got " + advWeight);
+        }
+        if (dirEpochs < 0) {
+            throw new IllegalArgumentException("dira: dirEpochs must be >= 0, got " + dirEpochs);
         }
         if (discWidth < 1) {
             throw new IllegalArgumentException("dira: discWidth must be >= 1, got " + discWidth);
@@ -30,6 +38,6 @@ public record DiraConfig(CaidConfig generator, double advWeight, int discWidth, 
     }
 
     public static DiraConfig paper() {
-        return new DiraConfig(CaidConfig.paper(), 0.001, 64, adam(2e-4));
+        return new DiraConfig(CaidConfig.paper(), 0.001, 64, adam(2e-4), 100);
     }
 }

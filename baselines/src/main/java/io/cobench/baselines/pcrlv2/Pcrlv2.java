@@ -1,5 +1,6 @@
 package io.cobench.baselines.pcrlv2;
 
+import io.cobench.baselines.common.SharedPass;
 import io.cobench.baselines.common.Losses;
 import io.cobench.baselines.common.MeanSquaredError;
 import io.cobench.data.pipeline.ViewTransform;

@@ -10,19 +10,22 @@ import java.util.SplittableRandom;
 /**
  * SwAV's multi-crop views: two large crops ({@code view1}, {@code view2}) and N small ones
  * ({@code small1}..), each a random resized crop with flip, brightness/contrast jitter (p 0.8,
- * strength 0.4, in random order) and Gaussian blur (p 0.5, sigma 0.1-2 px at 224 px, scaled with the
- * output size). Colour hue and saturation do not apply to grey images. All crops are rendered at
- * the output size (see {@link MultiCropConfig} for why). Stateless, so safe across threads.
+ * strength 0.8, in random order) and Gaussian blur (p 0.5, sigma 0.1-2 px at 224 px, scaled with the
+ * output size). Colour hue and saturation do not apply to grey images. Large crops are rendered at
+ * the encoder's input size, small ones at {@link MultiCropConfig#smallSize}. Stateless, so safe
+ * across threads.
  */
 public final class MultiCropViews implements ViewTransform {
-    private static final double JITTER = 0.4;
+    // get_color_distortion(s=1.0) in the reference's src/multicropdataset.py: ColorJitter(0.8, 0.8, 0.8, 0.2).
+    private static final double JITTER = 0.8;
     private static final double LOG_RATIO = Math.log(4.0 / 3.0);
 
     private final MultiCropConfig cfg;
     private final int channels;
     private final int size;
+    private final int smallSize;
 
-    /** Crops of {@code channels} x {@code size} x {@code size}, the encoder's input. */
+    /** Large crops of {@code channels} x {@code size} x {@code size}, the encoder's input. */
     public MultiCropViews(MultiCropConfig cfg, int channels, int size) {
         if (channels < 1 || size < 1) {
             throw new IllegalArgumentException("multi-crop: need channels and size >= 1, got " + channels + ", " + size);
@@ -30,6 +33,7 @@ public final class MultiCropViews implements ViewTransform {
         this.cfg = cfg;
         this.channels = channels;
         this.size = size;
+        this.smallSize = cfg.smallSize(size);
     }
 
     /** Placeholder names of the crops, large first. */
@@ -47,7 +51,13 @@ public final class MultiCropViews implements ViewTransform {
             throw new IllegalArgumentException("multi-crop views were made for " + this.channels + " x " + this.size
                     + " px input, asked for " + channels + " x " + size);
         }
-        return names(cfg.small()).stream().map(n -> new Output(n, channels, size, size)).toList();
+        List<String> names = names(cfg.small());
+        List<Output> out = new ArrayList<>();
+        for (int v = 0; v < names.size(); v++) {
+            int px = v < 2 ? size : smallSize;
+            out.add(new Output(names.get(v), channels, px, px));
+        }
+        return out;
     }
 
     @Override
@@ -57,27 +67,30 @@ public final class MultiCropViews implements ViewTransform {
             throw new IllegalArgumentException("multi-crop makes " + names.size() + " outputs, got " + out.length + " buffers");
         }
         for (int v = 0; v < out.length; v++) {
-            if (out[v].length != channels * size * size) {
-                throw new IllegalArgumentException("multi-crop output " + names.get(v) + " needs " + channels * size * size
+            boolean large = v < 2;
+            int px = large ? size : smallSize;
+            if (out[v].length != channels * px * px) {
+                throw new IllegalArgumentException("multi-crop output " + names.get(v) + " needs " + channels * px * px
                         + " floats, got " + out[v].length);
             }
-            boolean large = v < 2;
             double lo = large ? cfg.largeMinScale() : cfg.smallMinScale();
             double hi = large ? 1.0 : cfg.smallMaxScale();
-            float[] grey = crop(image, rng, lo, hi, size);
+            float[] grey = crop(image, rng, lo, hi, px);
             if (rng.nextBoolean()) {
-                flip(grey, size);
+                flip(grey, px);
             }
             if (rng.nextDouble() < 0.8) {
                 jitter(grey, rng);
             }
             if (rng.nextDouble() < 0.5) {
-                blur(grey, size, (0.1 + 1.9 * rng.nextDouble()) * size / 224.0);
+                // sigma 0.1-2 px at 224 px, scaled with the large crops' size as the reference's
+                // PILRandomGaussianBlur draws its radius independently of the crop size
+                blur(grey, px, (0.1 + 1.9 * rng.nextDouble()) * size / 224.0);
             }
             for (int c = 0; c < channels; c++) {
                 int i = Math.min(c, norm.mean().length - 1);
-                for (int p = 0; p < size * size; p++) {
-                    out[v][c * size * size + p] = (float) ((grey[p] / 255.0 - norm.mean()[i]) / norm.std()[i]);
+                for (int p = 0; p < px * px; p++) {
+                    out[v][c * px * px + p] = (float) ((grey[p] / 255.0 - norm.mean()[i]) / norm.std()[i]);
                 }
             }
         }
@@ -155,7 +168,7 @@ public final class MultiCropViews implements ViewTransform {
         }
     }
 
-    /** Brightness (scale) and contrast (blend with the mean), factors in [0.6, 1.4], clamped to 0..255. */
+    /** Brightness (scale) and contrast (blend with the mean), factors in [0.2, 1.8], clamped to 0..255. */
     static void jitter(float[] g, SplittableRandom rng) {
         double brightness = 1 - JITTER + 2 * JITTER * rng.nextDouble();
         double contrast = 1 - JITTER + 2 * JITTER * rng.nextDouble();

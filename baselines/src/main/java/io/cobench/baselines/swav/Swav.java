@@ -2,6 +2,7 @@ package io.cobench.baselines.swav;
 
 import io.cobench.baselines.common.BatchSize;
 import io.cobench.baselines.common.Losses;
+import io.cobench.baselines.common.SharedPass;
 import io.cobench.data.pipeline.ViewTransform;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.Mlp;
@@ -65,13 +66,33 @@ public final class Swav extends ConfiguredMethod<SwavConfig> {
         int crops = cfg.multiCrop().crops();
         int k = cfg.prototypes();
         int d = cfg.projector().out();
+        int ss = cfg.multiCrop().smallSize(s);
         List<SDVariable> views = new ArrayList<>();
-        for (String n : MultiCropViews.names(cfg.multiCrop().small())) {
-            views.add(sd.placeHolder(n, DataType.FLOAT, -1, enc.channels(), s, s));
+        List<String> names = MultiCropViews.names(cfg.multiCrop().small());
+        for (int v = 0; v < names.size(); v++) {
+            int px = v < 2 ? s : ss;
+            views.add(sd.placeHolder(names.get(v), DataType.FLOAT, -1, enc.channels(), px, px));
         }
-        SDVariable all = sd.concat("views", 0, views.toArray(SDVariable[]::new));
-        ResNet.Features f = ResNet.build(ctx.scope("encoder"), all, enc);
-        SDVariable h = Mlp.build(ctx.scope("projector"), f.pooled(), f.channels(), cfg.projector());
+        SDVariable pooled;
+        int featureChannels;
+        if (ss == s) {
+            SDVariable all = sd.concat("views", 0, views.toArray(SDVariable[]::new));
+            ResNet.Features f = ResNet.build(ctx.scope("encoder"), all, enc);
+            pooled = f.pooled();
+            featureChannels = f.channels();
+        } else {
+            // As the reference's forward: one encoder pass per resolution (each with its own BN
+            // statistics), the pooled features concatenated crop-major, then one projector.
+            SDVariable large = sd.concat("views_large", 0, views.subList(0, 2).toArray(SDVariable[]::new));
+            SDVariable small = sd.concat("views_small", 0, views.subList(2, views.size()).toArray(SDVariable[]::new));
+            ResNet.Features f = ResNet.build(ctx.scope("encoder"), large, enc);
+            ResNetConfig smallEnc = new ResNetConfig(enc.depth(), enc.width(), enc.channels(), ss);
+            ResNet.Features fs = SharedPass.build(ctx, "pass_small", 1,
+                    c -> ResNet.build(c.scope("encoder"), small, smallEnc));
+            pooled = sd.concat("pooled_crops", 0, f.pooled(), fs.pooled());
+            featureChannels = f.channels();
+        }
+        SDVariable h = Mlp.build(ctx.scope("projector"), pooled, featureChannels, cfg.projector());
         SDVariable z = sd.identity(EMBEDDING, Losses.l2Normalize(sd, h));
 
         SDVariable w = ctx.scope("swav").uniformFanIn("prototypes", d, d, k);

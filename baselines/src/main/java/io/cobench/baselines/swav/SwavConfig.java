@@ -11,9 +11,10 @@ import io.cobench.graph.MlpConfig;
  * @param sinkhornEps entropic regularisation of the codes (0.05)
  * @param sinkhornIterations Sinkhorn-Knopp iterations (3)
  * @param freezePrototypesSteps the prototypes get no update during the first this many steps (the
- *                              reference's freeze_prototypes_niters, 313 in its main configuration)
- * @param queue optional queue of past embeddings (off by default)
- * @param multiCrop optional small crops (none by default)
+ *                              reference's freeze_prototypes_niters: one epoch, 5005 at batch 256;
+ *                              the paper preset uses one NIH epoch at batch 64)
+ * @param queue queue of past embeddings (the paper preset: 3840 from epoch 15, as the reference at batch 256)
+ * @param multiCrop small crops (the paper preset: 6, as the reference)
  */
 public record SwavConfig(MlpConfig projector, int prototypes, double temperature, double sinkhornEps,
                          int sinkhornIterations, long freezePrototypesSteps, QueueConfig queue,
@@ -38,7 +39,7 @@ public record SwavConfig(MlpConfig projector, int prototypes, double temperature
     }
 
     public static SwavConfig paper() {
-        return new SwavConfig(new MlpConfig(2, 2048, 128, true, false), 3000, 0.1, 0.05, 3, 313,
-                new QueueConfig(0, 15), new MultiCropConfig(0, 0.14, 0.05, 0.14));
+        return new SwavConfig(new MlpConfig(2, 2048, 128, true, false), 3000, 0.1, 0.05, 3, 1351,
+                new QueueConfig(3840, 15), new MultiCropConfig(6, 0.14, 0.05, 0.14, 96));
     }
 }

@@ -24,7 +24,7 @@ class CaidTest extends MethodContractTest {
     /** Queue of 12 so that two batches of 8 wrap around it. */
     static CaidConfig tiny() {
         return new CaidConfig(new MlpConfig(2, 32, 16, false, false), 12, 0.2, 0.9, 1.0, 10.0,
-                List.of(8, 8, 4, 4, 4), CaidViewConfig.paper());
+                List.of(8, 8, 4, 4, 4), CaidViewConfig.paper(), 2);
     }
 
     @Override
@@ -94,5 +94,46 @@ class CaidTest extends MethodContractTest {
         assertEquals(c.head().hidden(), cpu.encoder().featureChannels());
         assertEquals(CaidConfig.paper().head().hidden(), paper.encoder().featureChannels());
         assertEquals("CAiD", reg.provider("caid").tableRow("caid"));
+    }
+
+    @Test
+    void keyEncoderNormalisesEachSubBatchOnItsOwn() {
+        // tiny() has keyBnGroups 2, so a batch of 8 has key sub-batches {0..3} and {4..7}.
+        TrainingSession s = session(1);
+        Map<String, INDArray> batch = new HashMap<>(data().batch(0));
+        String key = "key_embedding";
+        INDArray k = s.sd().output(batch, key).get(key).dup();
+        Map<String, INDArray> otherGroup = new HashMap<>(batch);
+        INDArray v2 = batch.get(io.cobench.data.views.CaidViews.VIEW2).dup();
+        v2.get(org.nd4j.linalg.indexing.NDArrayIndex.point(7)).muli(3).addi(1);
+        otherGroup.put(io.cobench.data.views.CaidViews.VIEW2, v2);
+        INDArray k2 = s.sd().output(otherGroup, key).get(key);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(k.getRow(i), k2.getRow(i), "key " + i + " saw sample 7 of the other sub-batch");
+        }
+        assertTrue(k.getRow(7).sub(k2.getRow(7)).norm2Number().doubleValue() > 1e-4);
+        Map<String, INDArray> sameGroup = new HashMap<>(batch);
+        INDArray v3 = batch.get(io.cobench.data.views.CaidViews.VIEW2).dup();
+        v3.get(org.nd4j.linalg.indexing.NDArrayIndex.point(1)).muli(3).addi(1);
+        sameGroup.put(io.cobench.data.views.CaidViews.VIEW2, v3);
+        INDArray k3 = s.sd().output(sameGroup, key).get(key);
+        assertTrue(k.getRow(0).sub(k3.getRow(0)).norm2Number().doubleValue() > 1e-6,
+                "key 0 shares BN statistics with sample 1 of its sub-batch");
+        assertEquals(4, CaidConfig.paper().keyBnGroups());
+    }
+
+    @Test
+    void paperPresetScalesMocosLearningRateLinearlyToBatch64() {
+        // Official MoCo-v2/CAiD: SGD 0.03 at batch 256; linear scaling gives 0.03 * 64 / 256.
+        RunConfig paper = RunConfig.load(Path.of("../configs/paper/caid.yaml"));
+        assertEquals(64, paper.train().batchSize());
+        assertEquals("sgd", paper.train().optimizer().type());
+        assertEquals(0.0075, paper.train().optimizer().peakLr(paper.train().batchSize()), 1e-12);
+        assertEquals(0.9, paper.train().optimizer().momentum());
+        assertEquals(1e-4, paper.train().optimizer().weightDecay());
+        // Shuffle BN of 4 GPUs, emulated: key BN over 4 sub-batches of 16.
+        CaidConfig c = (CaidConfig) MethodRegistry.load().resolveConfig("caid", paper.params());
+        assertEquals(4, c.keyBnGroups());
+        assertEquals(0, paper.train().batchSize() % c.keyBnGroups());
     }
 }

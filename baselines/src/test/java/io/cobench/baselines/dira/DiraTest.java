@@ -32,8 +32,13 @@ class DiraTest extends MethodContractTest {
 
     static DiraConfig tiny() {
         CaidConfig generator = new CaidConfig(new MlpConfig(2, 32, 16, false, false), 12, 0.2, 0.9, 1.0, 10.0,
-                List.of(8, 8, 4, 4, 4), CaidViewConfig.paper());
-        return new DiraConfig(generator, 0.001, 2, DiraConfig.adam(2e-4));
+                List.of(8, 8, 4, 4, 4), CaidViewConfig.paper(), 2);
+        return new DiraConfig(generator, 0.001, 2, DiraConfig.adam(2e-4), 0);
+    }
+
+    static DiraConfig withDirEpochs(int n) {
+        DiraConfig t = tiny();
+        return new DiraConfig(t.generator(), t.advWeight(), t.discWidth(), t.discOptimizer(), n);
     }
 
     @Override
@@ -73,7 +78,8 @@ class DiraTest extends MethodContractTest {
         assertEquals(10, disc.size());
         List<String> all = new ArrayList<>(disc);
         all.addAll(gen);
-        Map<String, INDArray> batch = data().batch(0);
+        Map<String, INDArray> batch = new HashMap<>(data().batch(0));
+        batch.put(Dira.ADV_GATE, Nd4j.scalar(1f));
 
         sd.setLossVariables("loss");
         Map<String, INDArray> g = sd.calculateGradients(batch, all);
@@ -113,6 +119,35 @@ class DiraTest extends MethodContractTest {
         assertTrue(genMoved > 0, "the generator did not move");
     }
 
+    @Test
+    void dirStageTrainsWithoutTheAdversaryThenDiraStageAddsIt() {
+        // One step per epoch: step 0 is DiR (epoch 0 < dirEpochs 1), step 1 is DiRA.
+        Dira m = new Dira("dira", withDirEpochs(1));
+        TrainingSession s = new TrainingSession(m, encoder(), new io.cobench.train.TrainConfig(1, 2, 8, 11,
+                optimizer(), 0, 1, 5), 1);
+        Map<String, INDArray> before = new HashMap<>();
+        s.variables().forEach((n, a) -> before.put(n, a.dup()));
+        SyntheticBatches d = data();
+        Map<String, Double> dir = s.step(0, d.batch(0)).losses();
+        assertEquals(0.0, dir.get("disc"), 0.0, "no discriminator loss in the DiR stage");
+        // The generator's loss is NCE + 10 MSE alone.
+        assertEquals(dir.get("nce") + 10 * dir.get("mse"), dir.get("loss"), 1e-5 * dir.get("loss"));
+        assertTrue(dir.get("adv") > 0, "the adversarial term is computed (and logged) but gated off");
+        for (var e : before.entrySet()) {
+            if (e.getKey().startsWith(Dira.DISC)) {
+                assertEquals(e.getValue(), s.sd().getArrForVarName(e.getKey()), e.getKey() + " moved during DiR");
+            }
+        }
+        Map<String, Double> dira = s.step(1, d.batch(1)).losses();
+        assertTrue(dira.get("disc") > 0);
+        assertEquals(dira.get("nce") + 10 * dira.get("mse") + 0.001 * dira.get("adv"), dira.get("loss"),
+                1e-5 * dira.get("loss"));
+        boolean discMoved = before.entrySet().stream().filter(e -> e.getKey().startsWith(Dira.DISC))
+                .anyMatch(e -> !e.getValue().equals(s.sd().getArrForVarName(e.getKey())));
+        assertTrue(discMoved, "the discriminator trains in the DiRA stage");
+        assertTrue(!m.adversarial(0) && m.adversarial(1));
+    }
+
     private static void assertZeroOrAbsent(INDArray grad, String message) {
         assertTrue(grad == null || grad.norm2Number().doubleValue() == 0.0, message + ": " + grad);
     }
@@ -127,5 +162,18 @@ class DiraTest extends MethodContractTest {
         assertEquals(8, c.discWidth());
         assertEquals(DiraConfig.adam(2e-4), c.discOptimizer());
         assertEquals(256, c.generator().queueSize());
+    }
+
+    @Test
+    void paperPresetScalesTheGeneratorLrButNotTheDiscriminators() {
+        RunConfig paper = RunConfig.load(Path.of("../configs/paper/dira.yaml"));
+        // Generator: MoCo's SGD 0.03 at batch 256, linearly scaled to 0.0075 at batch 64.
+        assertEquals(0.0075, paper.train().optimizer().peakLr(paper.train().batchSize()), 1e-12);
+        // Discriminator: the official Adam 2e-4, unscaled (the reference's own DiRA stage runs at batch 16).
+        DiraConfig c = (DiraConfig) MethodRegistry.load().resolveConfig("dira", paper.params());
+        assertEquals(2e-4, c.discOptimizer().peakLr(paper.train().batchSize()), 1e-15);
+        // DiR first, then DiRA, as the reference's two runs: a third of the 300 epochs without the adversary.
+        assertEquals(100, c.dirEpochs());
+        assertEquals(300, paper.train().epochs());
     }
 }

@@ -1,5 +1,6 @@
 package io.cobench.baselines.pcrlv2;
 
+import io.cobench.baselines.common.SharedPass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

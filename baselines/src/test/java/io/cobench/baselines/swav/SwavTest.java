@@ -35,7 +35,7 @@ class SwavTest extends MethodContractTest {
     }
 
     static MultiCropConfig noSmallCrops() {
-        return new MultiCropConfig(0, 0.14, 0.05, 0.14);
+        return new MultiCropConfig(0, 0.14, 0.05, 0.14, 0);
     }
 
     @Override
@@ -49,7 +49,7 @@ class SwavTest extends MethodContractTest {
      */
     @Test
     void freezeRenormalisationQueueAndSmallCropsStepByStep() {
-        Swav swav = new Swav("swav", tiny(2, new QueueConfig(16, 0), new MultiCropConfig(1, 0.14, 0.05, 0.14)));
+        Swav swav = new Swav("swav", tiny(2, new QueueConfig(16, 0), new MultiCropConfig(1, 0.14, 0.05, 0.14, 0)));
         // A long schedule, so that the cosine decay leaves the first unfrozen step a full learning rate.
         TrainConfig tc = new TrainConfig(1, 100, 8, 11, optimizer(), 0, 1, 5);
         TrainingSession s = new TrainingSession(swav, encoder(), tc, 100);
@@ -87,8 +87,59 @@ class SwavTest extends MethodContractTest {
     }
 
     @Test
+    void smallCropsAtTheirOwnResolutionShareTheEncoderAndReachTheLoss() {
+        // Large crops 64 px, two small crops 32 px (the paper preset: 224 and 96).
+        ResNetConfig enc = new ResNetConfig(18, 4, 1, 64);
+        MultiCropConfig mc = new MultiCropConfig(2, 0.14, 0.05, 0.14, 32);
+        Swav swav = new Swav("swav", tiny(0, new QueueConfig(0, 0), mc));
+        List<ViewTransform.Output> outs = swav.customViews(enc).orElseThrow().outputs(1, 64);
+        assertEquals(List.of(64, 64, 32, 32), outs.stream().map(ViewTransform.Output::height).toList());
+        TrainingSession s = new TrainingSession(swav, enc, new TrainConfig(1, 10, 8, 11, optimizer(), 0, 1, 5), 10);
+        assertFalse(s.sd().variables().stream().anyMatch(v -> v.name().startsWith("pass_small/")
+                        && v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE),
+                "the small-crop pass owns no weights of its own");
+        org.nd4j.linalg.api.rng.Random r = org.nd4j.linalg.factory.Nd4j.getRandom();
+        r.setSeed(3);
+        Map<String, INDArray> batch = new HashMap<>();
+        for (String n : List.of("view1", "view2")) {
+            batch.put(n, org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 8, 1, 64, 64));
+        }
+        for (String n : List.of("small1", "small2")) {
+            batch.put(n, org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 8, 1, 32, 32));
+        }
+        Map<String, INDArray> in = new HashMap<>(batch);
+        in.putAll(swav.extraInputs(new StepState(0, 10, 0, 1, 11, s.sd())));
+        double loss = s.sd().output(in, "loss").get("loss").getDouble(0);
+        Map<String, INDArray> other = new HashMap<>(in);
+        other.put("small2", in.get("small2").rsub(1.0));
+        double changed = s.sd().output(other, "loss").get("loss").getDouble(0);
+        assertTrue(Double.isFinite(loss) && Math.abs(loss - changed) > 1e-6,
+                "a small crop moves the swapped-prediction loss: " + loss + " vs " + changed);
+        INDArray w0 = s.sd().getArrForVarName("encoder/stem/conv/W").dup();
+        assertTrue(Double.isFinite(s.step(0, batch).losses().get("loss")));
+        assertTrue(s.sd().getArrForVarName("encoder/stem/conv/W").sub(w0).amaxNumber().doubleValue() > 0);
+    }
+
+    @Test
+    void colourJitterHasTheReferenceStrength() {
+        // On a flat image contrast changes nothing, so the pixel is 100 x brightness, brightness
+        // uniform in [1 - 0.8, 1 + 0.8] (get_color_distortion's 0.8); 0.4 would keep it in 60..140.
+        SplittableRandom rng = new SplittableRandom(9);
+        double lo = 255;
+        double hi = 0;
+        for (int i = 0; i < 2000; i++) {
+            float[] g = {100f, 100f};
+            MultiCropViews.jitter(g, rng);
+            lo = Math.min(lo, g[0]);
+            hi = Math.max(hi, g[0]);
+            assertTrue(g[0] >= 20f - 1e-3 && g[0] <= 180f + 1e-3, "factor outside [0.2, 1.8]: " + g[0]);
+        }
+        assertTrue(lo < 25 && hi > 175, lo + ".." + hi);
+    }
+
+    @Test
     void multiCropViewsAreDeterministicNamedAndInRange() {
-        MultiCropConfig mc = new MultiCropConfig(2, 0.14, 0.05, 0.14);
+        MultiCropConfig mc = new MultiCropConfig(2, 0.14, 0.05, 0.14, 0);
         SwavConfig cfg = tiny(0, new QueueConfig(0, 0), mc);
         ViewTransform t = new Swav("swav", cfg).customViews(new ResNetConfig(18, 4, 1, 32)).orElseThrow();
         assertTrue(new Swav("swav", tiny(0, new QueueConfig(0, 0), noSmallCrops()))
@@ -138,8 +189,25 @@ class SwavTest extends MethodContractTest {
             assertEquals(0.05, c.sinkhornEps());
             assertEquals(3, c.sinkhornIterations());
             assertEquals(0.1, c.temperature());
-            assertFalse(c.queue().enabled());
-            assertEquals(0, c.multiCrop().small());
+            boolean paper = scale.equals("paper");
+            // The paper preset follows the official batch-256 script: 2 large + 6 small crops and a
+            // 3840-long queue from epoch 15; the CPU preset keeps two views and no queue.
+            assertEquals(paper, c.queue().enabled());
+            assertEquals(paper ? 3840 : 0, c.queue().length());
+            assertEquals(paper ? 15 : 0, c.queue().startEpoch());
+            assertEquals(paper ? 6 : 0, c.multiCrop().small());
+            assertEquals(0.14, c.multiCrop().largeMinScale());
+            assertEquals(0.05, c.multiCrop().smallMinScale());
+            assertEquals(0.14, c.multiCrop().smallMaxScale());
+            assertEquals(paper ? 96 : 32, c.multiCrop().smallSize(rc.encoder().imageSize()));
+            assertEquals(paper ? 1351 : 20, c.freezePrototypesSteps());
+            if (paper) {
+                assertEquals(0, c.queue().length() % rc.train().batchSize(), "queue must hold whole batches");
+                // swav_200ep_bs256_pretrain.sh: base_lr 0.6 at 256 (0.15 at 64), final 0.0006, no warmup.
+                assertEquals(0.15, rc.train().optimizer().peakLr(rc.train().batchSize()), 1e-12);
+                assertEquals(0.001, rc.train().optimizer().finalLrFraction());
+                assertEquals(0.0, rc.train().optimizer().warmupFraction());
+            }
             assertEquals(scale.equals("cpu") ? 64 : 3000, c.prototypes());
             assertEquals(scale.equals("cpu") ? 8 : 64, rc.encoder().width());
         }

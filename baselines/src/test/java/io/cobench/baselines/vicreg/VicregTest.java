@@ -165,4 +165,14 @@ class VicregTest extends MethodContractTest {
             assertEquals(1.0, c.covarianceWeight());
         }
     }
+
+    @Test
+    void paperPresetHasTheOfficialLarsSchedule() {
+        // main_vicreg.py: lr 0.2 x B/256, wd 1e-6, 10 warmup epochs, cosine to 0.001 x the peak.
+        RunConfig rc = RunConfig.load(Path.of("../configs/paper/vicreg.yaml"));
+        assertEquals(0.05, rc.train().optimizer().peakLr(rc.train().batchSize()), 1e-12);
+        assertEquals(1e-6, rc.train().optimizer().weightDecay());
+        assertEquals(0.001, rc.train().optimizer().finalLrFraction());
+        assertEquals(10.0 / 300, rc.train().optimizer().warmupFraction(), 1e-4);
+    }
 }

@@ -14,6 +14,11 @@ public record EvalSpec(TrainSpec linear, TrainSpec finetune, SegmentationSpec se
         GridConfig.require(linear, "eval.linear");
         GridConfig.require(finetune, "eval.finetune");
         GridConfig.require(segmentation, "eval.segmentation");
+        if (linear.hflip() != 0) {
+            // Features are extracted once per cell (FeatureCache), so there is no per-step image to flip.
+            throw new IllegalArgumentException("eval.linear.hflip must be 0: the linear probe trains on features "
+                    + "extracted once, got " + linear.hflip());
+        }
     }
 
     /**

@@ -12,10 +12,16 @@ package io.cobench.benchmark.grid;
  * @param schedule {@code cosine} (decay to 0 over the run) or {@code constant}
  * @param evaluations validation checks spread evenly over the run (the last at the end); the best
  *                    check's weights are the ones tested
+ * @param hflip probability that a training image (and its mask) is flipped left-right at each step;
+ *              the official CoBooM notebooks apply RandomHorizontalFlip (0.5) when fine-tuning
  */
 public record TrainSpec(double lr, int batchSize, int epochs, int maxSteps, double weightDecay, double clipNorm,
-                        String schedule, int evaluations) {
+                        String schedule, int evaluations, Double hflip) {
     public TrainSpec {
+        GridConfig.require(hflip, "hflip");
+        if (!(hflip >= 0 && hflip <= 1)) {
+            throw new IllegalArgumentException("hflip must be a probability in [0,1], got " + hflip);
+        }
         if (!(lr > 0) || batchSize < 1 || epochs < 1 || maxSteps < 0 || weightDecay < 0 || clipNorm < 0
                 || evaluations < 1) {
             throw new IllegalArgumentException("training spec needs lr > 0, batchSize >= 1, epochs >= 1, "

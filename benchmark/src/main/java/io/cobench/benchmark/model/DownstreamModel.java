@@ -88,7 +88,8 @@ public final class DownstreamModel {
     }
 
     /**
-     * Trains on {@code data} with AdamW as {@code spec} says, calling {@code selector} (higher is
+     * Trains on {@code data} with AdamW as {@code spec} says (flipping training images as
+     * {@code spec.hflip()} asks), calling {@code selector} (higher is
      * better, on the evaluation graph) at each validation check; the evaluation graph ends up
      * holding the weights of the best check.
      */
@@ -107,9 +108,19 @@ public final class DownstreamModel {
         }
         for (int step = 0; step < total; step++) {
             int[] rows = order.rows(step);
+            INDArray images = data.images(rows);
+            INDArray targets = recipe.targets(data, rows);
+            if (spec.hflip() > 0) {
+                boolean[] which = Flips.draw(rows.length, spec.hflip(), seed, step);
+                images = Flips.horizontal(images, which);
+                // A segmentation mask must follow its image; class labels do not change.
+                if (targets.rank() == 4) {
+                    targets = Flips.horizontal(targets, which);
+                }
+            }
             Map<String, INDArray> ph = new HashMap<>();
-            ph.put(train.input(), data.images(rows));
-            ph.put(train.target(), recipe.targets(data, rows));
+            ph.put(train.input(), images);
+            ph.put(train.target(), targets);
             OutAndGrad og = train.sd().calculateGradientsAndOutputs(ph, stepOutputs, trainable);
             Map<String, INDArray> grads = new HashMap<>(og.getGradients());
             AdamW.clipGlobalNorm(grads, spec.clipNorm());

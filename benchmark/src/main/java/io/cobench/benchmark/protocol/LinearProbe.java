@@ -67,6 +67,8 @@ public final class LinearProbe {
             Map<String, INDArray> grads = new java.util.HashMap<>();
             grads.put("w", xb.transpose().mmul(g));
             grads.put("b", g.sum(true, 0));
+            // The official notebook clips the head's gradient too (clip_grad_norm_, max_norm 1.0).
+            AdamW.clipGlobalNorm(grads, spec.clipNorm());
             opt.step(params, grads, spec.lrAt(step, total));
             if (spec.evaluateAfter(step, total)) {
                 Head now = new Head(w.dup(), b.dup());

@@ -55,6 +55,10 @@ public final class ReproduceCommand implements CobenchCommand {
     @Option(names = "--no-report", description = "Fill the store only.")
     boolean noReport;
 
+    @Option(names = "--paper-compare",
+            description = "Put the paper's values beside ours in the report, with the protocol differences.")
+    boolean paperCompare;
+
     @Option(names = "--no-progress", description = "No progress bar, log lines only (the default when output is not a terminal).")
     boolean noProgress;
 
@@ -104,7 +108,7 @@ public final class ReproduceCommand implements CobenchCommand {
             List<Cell> open = unfinished(all, rs, methods);
             if (open.isEmpty()) {
                 Path dir = report != null ? report : siblingReport(rs.root());
-                ReportBuilder.Summary r = ReportBuilder.write(new ReportOptions(rs.root(), dir, 15, false, 1000, 0));
+                ReportBuilder.Summary r = ReportBuilder.write(new ReportOptions(rs.root(), dir, 15, paperCompare, 1000, 0));
                 out.println("report: " + dir.resolve("report.md") + " (" + r.files().size() + " files)");
             } else {
                 out.println("report not written yet: " + open.size() + " cell(s) of this grid are unfinished (first: "

@@ -90,10 +90,10 @@ class GridPlanTest {
 
     @Test
     void trainSpecSchedulesStepsChecksAndCosine() {
-        TrainSpec s = new TrainSpec(0.1, 32, 3, 0, 0, 0, "cosine", 3);
+        TrainSpec s = new TrainSpec(0.1, 32, 3, 0, 0, 0, "cosine", 3, 0.0);
         assertEquals(12, s.steps(100));  // 4 batches per epoch x 3
         assertEquals(3, s.steps(5));     // one (short) batch per epoch
-        TrainSpec capped = new TrainSpec(0.1, 32, 3, 7, 0, 0, "cosine", 3);
+        TrainSpec capped = new TrainSpec(0.1, 32, 3, 7, 0, 0, "cosine", 3, 0.0);
         assertEquals(7, capped.steps(100));
         // Checks after steps ceil(i*10/3)-1 = 3, 6, 9 for 10 steps.
         List<Integer> checks = new java.util.ArrayList<>();
@@ -106,6 +106,6 @@ class GridPlanTest {
         assertEquals(0.1, s.lrAt(0, 10), 1e-12);
         assertEquals(0.05, s.lrAt(5, 10), 1e-12);
         assertEquals(0.1 * 0.5 * (1 + Math.cos(Math.PI * 0.9)), s.lrAt(9, 10), 1e-12);
-        assertEquals(0.1, new TrainSpec(0.1, 32, 3, 0, 0, 0, "constant", 1).lrAt(9, 10), 1e-12);
+        assertEquals(0.1, new TrainSpec(0.1, 32, 3, 0, 0, 0, "constant", 1, 0.0).lrAt(9, 10), 1e-12);
     }
 }

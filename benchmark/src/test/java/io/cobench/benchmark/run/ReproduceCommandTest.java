@@ -59,12 +59,23 @@ class ReproduceCommandTest {
         Path report = tmp.resolve("store-report/report.md");
         assertTrue(Files.isRegularFile(report), log);
         assertTrue(Files.readString(report).contains("| Sup. |"));
+        assertTrue(!Files.readString(report).contains("## Protocol against the paper"));
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         assertEquals(0, run(again, "reproduce", "--config", cfg.toString(), "--store", store.toString(),
                 "--no-progress", "--no-report"));
         assertTrue(again.toString(StandardCharsets.UTF_8).contains("2 cells: 2 finished earlier, 0 evaluated now"),
                 again.toString(StandardCharsets.UTF_8));
+
+        // --paper-compare puts the paper's values in the report, preceded by the protocol differences.
+        Path compared = tmp.resolve("compared");
+        assertEquals(0, run(new ByteArrayOutputStream(), "reproduce", "--config", cfg.toString(), "--store",
+                store.toString(), "--no-progress", "--paper-compare", "--report", compared.toString()));
+        String md = Files.readString(compared.resolve("report.md"));
+        int protocol = md.indexOf("## Protocol against the paper");
+        assertTrue(protocol >= 0 && protocol < md.indexOf("## Comparison with the paper"), md);
+        assertTrue(md.contains("| `init-random` | all |"), md);
+        assertTrue(Files.isRegularFile(compared.resolve("paper/protocol_against_paper.md")));
     }
 
     @Test

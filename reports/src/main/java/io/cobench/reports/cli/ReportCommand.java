@@ -28,7 +28,7 @@ public final class ReportCommand implements CobenchCommand {
                     + "(default: ${DEFAULT-VALUE}).")
     int classes;
 
-    @Option(names = "--paper-compare", description = "Add our cells next to the paper's values, with deltas.")
+    @Option(names = "--paper-compare", description = "Add our cells next to the paper's values, with deltas, after the list of protocol differences.")
     boolean paperCompare;
 
     @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "1000",

@@ -4,6 +4,7 @@ import io.cobench.cli.CobenchCommand;
 import io.cobench.cli.UserError;
 import io.cobench.reports.io.MaskPng;
 import io.cobench.reports.metrics.Dice;
+import io.cobench.reports.metrics.DiceBreakdown;
 import io.cobench.reports.metrics.DiceSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -74,6 +75,7 @@ public final class ScoreDiceCommand implements CobenchCommand {
             acc.add(Dice.binarize(p.values()), Dice.binarize(t.values()));
         }
         DiceSummary s = acc.summary();
+        DiceBreakdown b = acc.breakdown();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             List<Map<String, Object>> per = new ArrayList<>();
@@ -90,6 +92,9 @@ public final class ScoreDiceCommand implements CobenchCommand {
             m.put("per_image", per);
             m.put("mean", s.mean());
             m.put("pooled", s.pooled());
+            m.put("positives", b.positives());
+            m.put("mean_positives", Double.isNaN(b.positivesMean()) ? null : b.positivesMean());
+            m.put("empty_floor", b.emptyFloor());
             Output.json(out, m);
             return 0;
         }
@@ -100,6 +105,10 @@ public final class ScoreDiceCommand implements CobenchCommand {
         }
         out.printf("%-" + w + "s  %7s  (%d images)%n", "mean", Output.fmt(s.mean()), pred.size());
         out.printf("%-" + w + "s  %7s%n", "pooled", Output.fmt(s.pooled()));
+        // The mean counts an empty prediction on an empty truth as 1; these two lines say how much of it that is.
+        out.printf("%-" + w + "s  %7s  (images with foreground: %d)%n", "positives",
+                Double.isNaN(b.positivesMean()) ? "-" : Output.fmt(b.positivesMean()), b.positives());
+        out.printf("%-" + w + "s  %7s  (mean Dice of an all-empty prediction)%n", "floor", Output.fmt(b.emptyFloor()));
         out.flush();
         return 0;
     }

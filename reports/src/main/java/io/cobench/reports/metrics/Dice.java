@@ -34,6 +34,37 @@ public final class Dice {
         return o.dice();
     }
 
+    /**
+     * Headline, positives-only and pooled Dice, and the all-empty floor, from per-image pixel
+     * counts {@code {intersection, predicted, truth}} (the rows of a cell's overlap.csv).
+     */
+    public static DiceBreakdown breakdown(List<long[]> counts) {
+        if (counts.isEmpty()) {
+            throw new IllegalArgumentException("no images to score");
+        }
+        Overlap total = new Overlap(0, 0, 0);
+        double sum = 0;
+        double positiveSum = 0;
+        int positives = 0;
+        for (long[] c : counts) {
+            if (c.length != 3 || c[0] < 0 || c[0] > c[1] || c[0] > c[2]) {
+                throw new IllegalArgumentException("pixel counts must be {intersection <= predicted, truth}, got "
+                        + java.util.Arrays.toString(c));
+            }
+            Overlap o = new Overlap(c[0], c[1], c[2]);
+            total = total.plus(o);
+            double d = o.dice();
+            sum += d;
+            if (o.truth() > 0) {
+                positives++;
+                positiveSum += d;
+            }
+        }
+        int n = counts.size();
+        return new DiceBreakdown(n, positives, sum / n, positives == 0 ? Double.NaN : positiveSum / positives,
+                total.dice(), (n - positives) / (double) n);
+    }
+
     /** Pixel counts of one image, or of many images added up. */
     record Overlap(long intersection, long predicted, long truth) {
         static Overlap of(boolean[] p, boolean[] t) {
@@ -66,11 +97,13 @@ public final class Dice {
     /** Collects images one at a time, so a test set never has to sit in memory at once. */
     public static final class Accumulator {
         private final List<Double> perImage = new ArrayList<>();
+        private final List<long[]> counts = new ArrayList<>();
         private Overlap total = new Overlap(0, 0, 0);
 
         /** Adds one image and returns its Dice. */
         public double add(boolean[] predicted, boolean[] truth) {
             Overlap o = Overlap.of(predicted, truth);
+            counts.add(new long[] {o.intersection(), o.predicted(), o.truth()});
             total = total.plus(o);
             double d = o.dice();
             perImage.add(d);
@@ -87,6 +120,14 @@ public final class Dice {
             }
             double mean = perImage.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             return new DiceSummary(List.copyOf(perImage), mean, total.dice());
+        }
+
+        /** The images added so far as a {@link Dice#breakdown}: positives-only Dice and the all-empty floor. */
+        public DiceBreakdown breakdown() {
+            if (counts.isEmpty()) {
+                throw new IllegalStateException("no images were added");
+            }
+            return Dice.breakdown(counts);
         }
     }
 }

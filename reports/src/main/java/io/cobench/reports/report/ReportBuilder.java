@@ -84,10 +84,27 @@ public final class ReportBuilder {
                     .append(stem).append("_cells.csv), [per-seed runs](tables/").append(stem).append("_runs.csv).\n\n");
         }
 
+        StringBuilder siim = new StringBuilder();
+        for (ResultTable t : tables) {
+            SiimDiceSection.Section sec = SiimDiceSection.build(t, cells, notes);
+            if (sec != null) {
+                String f = "tables/" + t.spec().stem() + "_siim_dice.csv";
+                put(f, sec.csv());
+                siim.append(sec.markdown()).append("\nFile: [CSV](").append(f).append(").\n\n");
+            }
+        }
+        if (siim.length() > 0) {
+            md.append("## SIIM Dice beside the positives-only Dice\n\n").append(siim);
+        }
+
         if (opt.paperCompare()) {
             PaperValues paper = PaperValues.load();
+            String protocol = ProtocolDifferences.markdown(ProtocolDifferences.load());
+            put("paper/protocol_against_paper.md", protocol);
+            md.append(protocol);
             md.append("## Comparison with the paper\n\nPaper: Tables 1 and 2 of \"CoBooM: Codebook Guided Bootstrapping "
-                    + "for Medical Image Representation Learning\", MICCAI 2024.\n\n");
+                    + "for Medical Image Representation Learning\", MICCAI 2024. Read it with the protocol differences "
+                    + "above.\n\n");
             for (ResultTable t : tables) {
                 String stem = t.spec().stem() + "_vs_paper";
                 String cmp = PaperComparison.markdown(t, paper);

@@ -125,9 +125,15 @@ class ScoreCommandsTest {
         assertEquals(0.0, j.get("per_image").get(2).get("dice").asDouble(), 0);
         assertEquals(0.5, j.get("mean").asDouble(), 1e-15);
         assertEquals(0.4, j.get("pooled").asDouble(), 1e-15); // 2 x 1 / (3 + 2)
+        // Only a has foreground: positives-only Dice 0.5; an all-empty prediction scores 1 on b and c.
+        assertEquals(1, j.get("positives").asInt());
+        assertEquals(0.5, j.get("mean_positives").asDouble(), 0);
+        assertEquals(2.0 / 3, j.get("empty_floor").asDouble(), 1e-15);
         CliHarness text = CliHarness.run("score", "dice", "--predictions", pred.toString(), "--truth", truth.toString());
         assertTrue(text.out().contains("mean    0.5000  (3 images)"), text.out());
         assertTrue(text.out().contains("pooled   0.4000"), text.out());
+        assertTrue(text.out().contains("positives   0.5000  (images with foreground: 1)"), text.out());
+        assertTrue(text.out().contains("floor   0.6667  (mean Dice of an all-empty prediction)"), text.out());
     }
 
     @Test

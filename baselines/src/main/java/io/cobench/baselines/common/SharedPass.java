@@ -1,4 +1,4 @@
-package io.cobench.baselines.pcrlv2;
+package io.cobench.baselines.common;
 
 import io.cobench.graph.GraphContext;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import org.nd4j.autodiff.samediff.VariableType;
  * layers normalise with their own batch statistics but do not update the running statistics
  * (the first pass does).
  */
-final class SharedPass {
+public final class SharedPass {
     private SharedPass() {
     }
 
@@ -29,7 +29,7 @@ final class SharedPass {
      * the existing variables. {@code pass} receives a root context; it must create exactly
      * variables that already exist without the scope.
      */
-    static <T> T build(GraphContext ctx, String scope, long seed, Function<GraphContext, T> pass) {
+    public static <T> T build(GraphContext ctx, String scope, long seed, Function<GraphContext, T> pass) {
         SameDiff sd = ctx.sd();
         String prefix = scope + "/";
         // A fresh context keeps the pass's BN layers and state out of the harness's registry.
