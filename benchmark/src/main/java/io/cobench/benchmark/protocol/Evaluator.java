@@ -57,9 +57,16 @@ public final class Evaluator {
         return m;
     }
 
+    /**
+     * A seed for {@code purpose} from everything that defines the evaluation except the method,
+     * so that two methods in one cell position train their heads from the same initialisation on
+     * the same batch order: method differences are then paired, not confounded with seed noise.
+     */
     private static long derive(Cell cell, String purpose) {
+        String key = cell.protocol().key() + "__" + cell.dataset().key() + "__f" + cell.fraction()
+                + "__s" + cell.seed() + "#" + purpose;
         long h = 1125899906842597L;
-        for (char ch : (cell.id() + "#" + purpose).toCharArray()) {
+        for (char ch : key.toCharArray()) {
             h = 31 * h + ch;
         }
         return h & 0x7fffffffffffL;

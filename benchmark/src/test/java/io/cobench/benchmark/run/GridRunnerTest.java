@@ -104,6 +104,33 @@ class GridRunnerTest {
     }
 
     @Test
+    void identicalEncodersUnderTwoMethodNamesGetIdenticalMetricsInEveryProtocol() {
+        // FakePretrainer seeds the encoder from the pretraining seed alone, so byol and simclr get the
+        // same weights here; any difference in their cells would come from the evaluation's own seeds.
+        GridConfig g = TestGrids.grid(List.of("byol", "simclr"), Map.of("nih", List.of(10, 100), "siim", List.of(100)),
+                List.of("linear", "finetune"), List.of(0), null);
+        ResultsStore store = ResultsStore.open(tmp, g.name());
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        GridRunner.Summary s = runner(g, store, new FakePretrainer(), new GridRunner.Listener() { }, log)
+                .run(GridPlan.of(g));
+        assertTrue(s.ok(), log.toString(StandardCharsets.UTF_8));
+        int pairs = 0;
+        for (Cell c : GridPlan.of(g).cells()) {
+            if (!c.method().equals("byol")) {
+                continue;
+            }
+            Cell twin = new Cell(c.protocol(), c.dataset(), c.fraction(), "simclr", c.seed());
+            CellMetrics a = CellWriter.read(store.evalDir(c));
+            CellMetrics b = CellWriter.read(store.evalDir(twin));
+            assertEquals(a.value(), b.value(), c.id());
+            assertEquals(a.aucPerClass(), b.aucPerClass(), c.id());
+            assertEquals(a.diceMean(), b.diceMean(), c.id());
+            pairs++;
+        }
+        assertEquals(6, pairs);
+    }
+
+    @Test
     void killedRunResumesWithoutLosingOrRepeatingCells() throws IOException {
         GridConfig g = grid(List.of("sup", "byol"));
         GridPlan plan = GridPlan.of(g);
