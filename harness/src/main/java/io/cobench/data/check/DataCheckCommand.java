@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code cobench data check DATASET --root DIR}: what a dataset folder holds, before any training. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Read a dataset in its download layout and report images listed, found and missing, "
-                + "labels per class, split sizes and patients shared between splits. Works on label files "
-                + "alone (images then count as missing).")
+        description = "Read a dataset in its download layout and report images listed, found, missing and "
+                + "unreadable (every image found is decoded), labels per class, split sizes and patients shared "
+                + "between splits. Works on label files alone (images then count as missing). Exits with 1 when "
+                + "an image on disk does not decode.")
 public final class DataCheckCommand implements CobenchCommand {
 
     @Spec
@@ -40,6 +41,13 @@ public final class DataCheckCommand implements CobenchCommand {
                     + " that lie in the official test split")
     Path againstTest;
 
+    @Option(names = "--no-decode", description = "only check that the images exist; do not decode them")
+    boolean noDecode;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "show a progress bar on standard error while decoding (default: on)")
+    boolean progress;
+
     @Option(names = "--examples", paramLabel = "N", defaultValue = "5",
             description = "how many missing images to name (default ${DEFAULT-VALUE})")
     int examples;
@@ -55,10 +63,10 @@ public final class DataCheckCommand implements CobenchCommand {
             throw new io.cobench.cli.UserError("unknown dataset '" + dataset + "'; expected one of " + Datasets.NAMES);
         }
         CheckReport report = DataCheck.run(dataset, root,
-                new DataCheck.Options(examples, againstTest, exportMasks));
+                new DataCheck.Options(examples, againstTest, exportMasks, !noDecode, progress));
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.JSON.writeValueAsString(report) + System.lineSeparator() : CheckText.format(report));
         out.flush();
-        return 0;
+        return report.images().allReadable() ? 0 : 1;
     }
 }

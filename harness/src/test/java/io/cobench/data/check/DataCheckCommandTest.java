@@ -110,4 +110,30 @@ class DataCheckCommandTest {
         assertTrue(noLabels.err().contains("no NIH label file (Data_Entry_2017_v2020.csv or Data_Entry_2017.csv)"),
                 noLabels.err());
     }
+
+    @Test
+    void zeroByteTruncatedAndHtmlImagesAreFoundButUnreadableAndTheCheckFails() throws Exception {
+        TestImages.write(TestImages.rgb(64, 48, 1), "jpeg", tmp.resolve("train/1_left.jpeg"));
+        java.nio.file.Files.write(tmp.resolve("train/1_right.jpeg"), new byte[0]);
+        Path whole = TestImages.write(TestImages.rgb(64, 48, 2), "jpeg", tmp.resolve("whole.jpeg"));
+        byte[] b = java.nio.file.Files.readAllBytes(whole);
+        java.nio.file.Files.write(tmp.resolve("train/2_left.jpeg"), java.util.Arrays.copyOf(b, b.length / 2));
+        TestImages.text(tmp.resolve("train/2_right.jpeg"), "<!DOCTYPE html><html><body>Please sign in</body></html>");
+        TestImages.text(tmp.resolve("trainLabels.csv"), "image,level\n1_left,0\n1_right,1\n2_left,2\n2_right,0\n3_left,4\n");
+        Run r = run("data", "check", "eyepacs", "--root", tmp.toString(), "--no-progress", "--examples", "5");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("images: 5 listed, 4 found, 1 missing"), r.out());
+        assertTrue(r.out().contains("  decoded: 3 of 4 found images unreadable"), r.out());
+        assertTrue(r.out().contains("  unreadable: " + tmp.resolve("train/1_right.jpeg") + ": "), r.out());
+        assertTrue(r.out().contains("  unreadable: " + tmp.resolve("train/2_left.jpeg") + ": "), r.out());
+        assertTrue(r.out().contains("  unreadable: " + tmp.resolve("train/2_right.jpeg") + ": not a known image format"),
+                r.out());
+        assertTrue(!r.out().contains("1_left.jpeg:"), r.out());
+        JsonNode j = Json.JSON.readTree(run("data", "check", "eyepacs", "--root", tmp.toString(), "--json",
+                "--no-progress").out());
+        assertEquals(3, j.at("/images/unreadable").asInt());
+        Run quick = run("data", "check", "eyepacs", "--root", tmp.toString(), "--no-decode");
+        assertEquals(0, quick.code(), quick.err());
+        assertTrue(quick.out().contains("  not decoded (--no-decode)"), quick.out());
+    }
 }

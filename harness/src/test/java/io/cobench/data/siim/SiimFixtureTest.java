@@ -64,7 +64,7 @@ class SiimFixtureTest {
         Path out = root.resolve("masks");
         CheckReport r = DataCheck.run("siim", root, new DataCheck.Options(5, null, out));
         assertEquals(new CheckReport.Siim(4, 3, 2, 1, 1, 24 + 4, 0), r.siim());
-        assertEquals(new CheckReport.Images(3, 2, 1, List.of("two")), r.images());
+        assertEquals(new CheckReport.Images(3, 2, 1, List.of("two"), 0, List.of()), r.images());
         assertEquals(3, r.maskExport().written());
         BufferedImage two = ImageReader.read(out.resolve("two.png"));
         assertEquals(N, two.getWidth());
@@ -77,15 +77,6 @@ class SiimFixtureTest {
         BufferedImage neg = ImageReader.read(out.resolve("neg.png"));
         int[] px = neg.getRaster().getSamples(0, 0, N, N, 0, (int[]) null);
         assertEquals(0, java.util.Arrays.stream(px).sum());
-    }
-
-    @Test
-    void dicomLayoutIsRefusedWithTheConversionStep() {
-        TestImages.text(root.resolve("train-rle.csv"), "ImageId,EncodedPixels\nabc,-1\n");
-        TestImages.text(root.resolve("dicom-images-train/1.2/1.3/abc.dcm"), "DICM");
-        UserError e = assertThrows(UserError.class, () -> new SiimLoader(42).load(root));
-        assertTrue(e.getMessage().contains("convert them to 8-bit PNG first"), e.getMessage());
-        assertTrue(e.getMessage().contains("train/<ImageId>.png"), e.getMessage());
     }
 
     @Test
