@@ -74,6 +74,34 @@ public final class ImageReader {
         }
     }
 
+    /**
+     * Width and height as the file's header declares them, without decoding pixels.
+     *
+     * @throws UserError naming the file when the header cannot be read
+     */
+    public static int[] size(Path file) {
+        try {
+            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".dcm")) {
+                return DicomReader.size(file);
+            }
+            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+                Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+                if (readers == null || !readers.hasNext()) {
+                    throw new IOException("not a known image format");
+                }
+                javax.imageio.ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    return new int[] {reader.getWidth(0), reader.getHeight(0)};
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UserError(file + ": cannot read the image's size: " + reason(e), e);
+        }
+    }
+
     /** A failure's message, or its class where the message is missing or blank. */
     public static String reason(Throwable e) {
         String m = e.getMessage();

@@ -173,17 +173,28 @@ public final class DataCheck {
 
     /**
      * Writes every SIIM image's union mask as an 8-bit PNG (0/255) named {@code <ImageId>.png},
-     * in parallel, each file atomically.
+     * in parallel, each file atomically. A mask has its image's size (the 1024-frame mask scaled to
+     * it), so it lies on the image; where the image is missing it stays 1024 x 1024.
      */
     public static CheckReport.MaskExport exportMasks(Path root, Path dir) {
         Map<String, SiimRleFile.Image> images = SiimLoader.masks(root);
-        images.values().parallelStream().forEach(im -> writeMask(im, dir.resolve(im.id() + ".png")));
+        DatasetIndex index = new SiimLoader(0).load(root);
+        Map<String, Path> files = new HashMap<>();
+        for (Sample s : index.samples()) {
+            if (!index.missing().contains(s.id())) {
+                files.put(s.id(), s.image());
+            }
+        }
+        images.values().parallelStream().forEach(im -> {
+            Path image = files.get(im.id());
+            int[] size = image == null ? new int[] {SiimRle.SIZE, SiimRle.SIZE} : ImageReader.size(image);
+            writeMask(SiimRleFile.mask(im, size[0], size[1]), size[0], size[1], dir.resolve(im.id() + ".png"));
+        });
         return new CheckReport.MaskExport(dir.toString(), images.size());
     }
 
-    private static void writeMask(SiimRleFile.Image im, Path file) {
-        byte[] mask = SiimRleFile.mask(im, SiimRle.SIZE);
-        BufferedImage img = new BufferedImage(SiimRle.SIZE, SiimRle.SIZE, BufferedImage.TYPE_BYTE_GRAY);
+    private static void writeMask(byte[] mask, int width, int height, Path file) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         byte[] data = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < mask.length; i++) {
             data[i] = mask[i] != 0 ? (byte) 255 : 0;

@@ -82,6 +82,16 @@ public final class DicomReader {
         return nativePixels(file, h);
     }
 
+    /** Columns and rows from the header (explicit VR little endian files; SIIM's are). */
+    public static int[] size(Path file) throws IOException {
+        DicomHeader h = DicomHeader.parse(Files.readAllBytes(file));
+        if (h.rows() == 0 || h.columns() == 0) {
+            BufferedImage img = read(file, Long.MAX_VALUE);
+            return new int[] {img.getWidth(), img.getHeight()};
+        }
+        return new int[] {h.columns(), h.rows()};
+    }
+
     private static BufferedImage jpeg(DicomHeader h) throws IOException {
         if (!DicomHeader.JPEG_BASELINE.equals(h.transferSyntax())) {
             throw new IOException("compressed with transfer syntax " + h.transferSyntax()

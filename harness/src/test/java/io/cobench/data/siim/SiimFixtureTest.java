@@ -47,7 +47,7 @@ class SiimFixtureTest {
         assertEquals(Map.of("Pneumothorax", 2), idx.labelCounts(idx.samples()));
         Map<String, SiimRleFile.Image> masks = SiimLoader.masks(root);
         assertEquals(List.of("1024 3", "1026 2"), masks.get("two").rles());
-        byte[] two = SiimRleFile.mask(masks.get("two"), N);
+        byte[] two = SiimRleFile.mask(masks.get("two"));
         // Column 1, rows 0..2 and 2..3: union rows 0..3.
         for (int y = 0; y < 6; y++) {
             assertEquals(y <= 3 ? 1 : 0, two[y * N + 1], "row " + y);
@@ -71,11 +71,14 @@ class SiimFixtureTest {
         assertEquals(255, two.getRaster().getSample(1, 3, 0));
         assertEquals(0, two.getRaster().getSample(1, 4, 0));
         assertEquals(0, two.getRaster().getSample(0, 0, 0));
+        // "one" is an 8 x 8 PNG, so its mask is 8 x 8: the region's 24 pixels fill 24 of the 128 x 128
+        // pixels of block (4, 2), less than half, so the scaled mask is empty.
         BufferedImage one = ImageReader.read(out.resolve("one.png"));
-        assertEquals(255, one.getRaster().getSample(546, 304, 0));
-        assertEquals(0, one.getRaster().getSample(546, 303, 0));
+        assertEquals(8, one.getWidth());
+        assertEquals(8, one.getHeight());
+        assertEquals(0, java.util.Arrays.stream(one.getRaster().getSamples(0, 0, 8, 8, 0, (int[]) null)).sum());
         BufferedImage neg = ImageReader.read(out.resolve("neg.png"));
-        int[] px = neg.getRaster().getSamples(0, 0, N, N, 0, (int[]) null);
+        int[] px = neg.getRaster().getSamples(0, 0, 8, 8, 0, (int[]) null);
         assertEquals(0, java.util.Arrays.stream(px).sum());
     }
 
