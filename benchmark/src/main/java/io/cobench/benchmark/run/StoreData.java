@@ -77,14 +77,14 @@ public final class StoreData implements DataProvider {
             Path p = Path.of(r);
             if (!Files.isDirectory(p)) {
                 throw new UserError("data root for " + dataset + " is not a directory: " + p
-                        + " (set data.roots." + dataset + " in the grid or pass --root " + dataset + "=DIR)");
+                        + " (set data.roots." + dataset + " in the grid or pass --data-root " + dataset + "=DIR)");
             }
             return p;
         }
         GridConfig.PhantomSpec ph = cfg.data().phantom();
         if (ph == null) {
             throw new UserError("no data root for " + dataset + ": set data.roots." + dataset
-                    + " in the grid or pass --root " + dataset + "=DIR");
+                    + " in the grid or pass --data-root " + dataset + "=DIR");
         }
         Path dir = Path.of(ph.dir());
         ensurePhantom(dir, ph);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cobench data check DATASET --root DIR}: what a dataset folder holds, before any training. */
+/** {@code cobench data check DATASET --data-root DIR}: what a dataset folder holds, before any training. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Read a dataset in its download layout and report images listed, found, missing and "
                 + "unreadable (every image found is decoded), labels per class, split sizes and patients shared "
@@ -26,8 +26,12 @@ public final class DataCheckCommand implements CobenchCommand {
     @Parameters(index = "0", paramLabel = "DATASET", description = "nih, siim, eyepacs, mured or odir")
     String dataset;
 
-    @Option(names = "--root", required = true, paramLabel = "DIR", description = "the dataset's folder")
-    Path root;
+    @Option(names = "--data-root", paramLabel = "[NAME=]DIR",
+            description = "the dataset's folder in its download layout (docs/datasets.md)")
+    String dataRoot;
+
+    @Option(names = "--root", hidden = true, paramLabel = "DIR", description = "deprecated spelling of --data-root")
+    Path deprecatedRoot;
 
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
@@ -62,6 +66,7 @@ public final class DataCheckCommand implements CobenchCommand {
         if (!Datasets.NAMES.contains(dataset)) {
             throw new io.cobench.cli.UserError("unknown dataset '" + dataset + "'; expected one of " + Datasets.NAMES);
         }
+        Path root = Datasets.root(dataset, dataRoot, deprecatedRoot, spec.commandLine().getErr());
         CheckReport report = DataCheck.run(dataset, root,
                 new DataCheck.Options(examples, againstTest, exportMasks, !noDecode, progress));
         PrintWriter out = spec.commandLine().getOut();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cobench data convert siim --root DIR --out DIR}. */
+/** {@code cobench data convert siim --data-root DIR --out DIR}. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Rewrite a dataset's images for other tools. siim: every image (DICOM, uncompressed or JPEG "
                 + "Baseline, or PNG) becomes OUT/train/<ImageId>.png, 8-bit grey at its own size, MONOCHROME1 "
@@ -23,8 +23,12 @@ public final class DataConvertCommand implements CobenchCommand {
     @Parameters(index = "0", paramLabel = "DATASET", description = "siim (the one dataset not shipped as PNG/JPEG)")
     String dataset;
 
-    @Option(names = "--root", required = true, paramLabel = "DIR", description = "the dataset's folder")
-    Path root;
+    @Option(names = "--data-root", paramLabel = "[NAME=]DIR",
+            description = "the dataset's folder in its download layout (docs/datasets.md)")
+    String dataRoot;
+
+    @Option(names = "--root", hidden = true, paramLabel = "DIR", description = "deprecated spelling of --data-root")
+    Path deprecatedRoot;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write the converted folder")
     Path out;
@@ -47,6 +51,7 @@ public final class DataConvertCommand implements CobenchCommand {
             throw new UserError("data convert handles siim only, not '" + dataset + "': the other datasets are "
                     + "already PNG or JPEG");
         }
+        Path root = io.cobench.data.Datasets.root(dataset, dataRoot, deprecatedRoot, spec.commandLine().getErr());
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         SiimConvert.Result r = SiimConvert.run(root, out, n, progress);
         PrintWriter pw = spec.commandLine().getOut();

@@ -93,7 +93,7 @@ class SiimDicomTest {
         StringWriter text = new StringWriter();
         CommandLine cl = Cobench.commandLine();
         cl.setOut(new PrintWriter(text));
-        int code = cl.execute("data", "convert", "siim", "--root", root.toString(), "--out", out.toString(),
+        int code = cl.execute("data", "convert", "siim", "--data-root", root.toString(), "--out", out.toString(),
                 "--no-progress", "--threads", "2");
         assertEquals(0, code, text.toString());
         assertTrue(text.toString().startsWith("converted 3 images to " + out.resolve("train")), text.toString());
@@ -129,7 +129,7 @@ class SiimDicomTest {
         StringWriter err = new StringWriter();
         CommandLine c2 = Cobench.commandLine();
         c2.setErr(new PrintWriter(err));
-        assertEquals(2, c2.execute("data", "convert", "nih", "--root", tmp.toString(), "--out", tmp.toString()));
+        assertEquals(2, c2.execute("data", "convert", "nih", "--data-root", tmp.toString(), "--out", tmp.toString()));
         assertTrue(err.toString().contains("data convert handles siim only"), err.toString());
     }
 }
