@@ -53,8 +53,17 @@ record DicomHeader(String transferSyntax, int rows, int columns, int samplesPerP
         boolean explicit = !"1.2.840.10008.1.2".equals(h.transferSyntax);
         boolean little = !"1.2.840.10008.1.2.2".equals(h.transferSyntax);
         if (explicit && little) {
-            while (b.remaining() >= 8 && h.firstFrame == null && !h.sawPixelData) {
-                element(b, h, false);
+            boolean compressed = h.transferSyntax.startsWith("1.2.840.10008.1.2.4.")
+                    || h.transferSyntax.startsWith("1.2.840.10008.1.2.5");
+            try {
+                while (b.remaining() >= 8 && h.firstFrame == null && !h.sawPixelData) {
+                    element(b, h, false);
+                }
+            } catch (IOException | RuntimeException e) {
+                // Native pixel data is ImageJ's to read, and it reads more than this walk does.
+                if (compressed) {
+                    throw e instanceof IOException io ? io : new IOException("unreadable DICOM header: " + e, e);
+                }
             }
         }
         return new DicomHeader(h.transferSyntax, h.rows, h.columns, h.samples, h.bits, h.photometric, h.frames,
