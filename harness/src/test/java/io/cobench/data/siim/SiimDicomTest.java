@@ -87,6 +87,20 @@ class SiimDicomTest {
     }
 
     @Test
+    void dataCheckCommandAcceptsTheDicomFolder() throws IOException {
+        write();
+        StringWriter text = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Cobench.commandLine();
+        cl.setOut(new PrintWriter(text));
+        cl.setErr(new PrintWriter(err));
+        assertEquals(0, cl.execute("data", "check", "siim", "--root", root.toString(), "--no-progress"), err.toString());
+        assertTrue(text.toString().contains("images: 3 listed, 3 found, 0 missing"), text.toString());
+        assertTrue(text.toString().contains("decoded: 0 of 3 found images unreadable"), text.toString());
+        assertEquals("warning: --root is deprecated; use --data-root\n", err.toString());
+    }
+
+    @Test
     void convertWritesPngsEqualToIndependentlyDecodedPixels() throws IOException {
         write();
         Path out = tmp.resolve("png");
