@@ -25,5 +25,5 @@ CONFIG="${COBENCH_CONFIG:-configs/grids/paper.yaml}"
 cd "${COBENCH_HOME:-$SLURM_SUBMIT_DIR}"
 mkdir -p logs
 exec ./cobench reproduce --config "$CONFIG" --store "$STORE" --shard "${SLURM_ARRAY_TASK_ID}/${N}" --no-progress \
-  --root nih=/shared/data/nih --root siim=/shared/data/siim --root eyepacs=/shared/data/eyepacs \
-  --root mured=/shared/data/mured --root odir=/shared/data/odir
+  --data-root nih=/shared/data/nih --data-root siim=/shared/data/siim --data-root eyepacs=/shared/data/eyepacs \
+  --data-root mured=/shared/data/mured --data-root odir=/shared/data/odir

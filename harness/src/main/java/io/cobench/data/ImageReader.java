@@ -1,6 +1,7 @@
 package io.cobench.data;
 
 import io.cobench.cli.UserError;
+import io.cobench.data.dicom.DicomReader;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
@@ -35,8 +36,18 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>Decoder warnings (a truncated JPEG is decoded with a grey tail and only a warning) count as
  * failures: a damaged image is never passed on as if it were whole.
+ *
+ * <p>DICOM files ({@code .dcm}, or any file with {@code DICM} at byte 128) go to
+ * {@link DicomReader}. Declared sizes are checked against {@link #MAX_PIXELS} before any pixel
+ * buffer exists: a header claiming 46000 x 46000 would otherwise allocate 2 GB before failing.
  */
 public final class ImageReader {
+
+    /**
+     * The largest image accepted, in pixels: ten times the largest fundus photographs of the five
+     * datasets (EyePACS and ODIR go up to about 18 megapixels), far below what exhausts memory.
+     */
+    public static final long MAX_PIXELS = 200_000_000L;
 
     private ImageReader() {
     }
@@ -54,7 +65,7 @@ public final class ImageReader {
         try {
             return Optional.of(normalise(decode(file)));
         } catch (IOException | RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String reason = reason(e);
             if (policy.skips()) {
                 policy.record(file, reason);
                 return Optional.empty();
@@ -63,9 +74,46 @@ public final class ImageReader {
         }
     }
 
+    /**
+     * Width and height as the file's header declares them, without decoding pixels.
+     *
+     * @throws UserError naming the file when the header cannot be read
+     */
+    public static int[] size(Path file) {
+        try {
+            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".dcm")) {
+                return DicomReader.size(file);
+            }
+            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+                Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+                if (readers == null || !readers.hasNext()) {
+                    throw new IOException("not a known image format");
+                }
+                javax.imageio.ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    return new int[] {reader.getWidth(0), reader.getHeight(0)};
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UserError(file + ": cannot read the image's size: " + reason(e), e);
+        }
+    }
+
+    /** A failure's message, or its class where the message is missing or blank. */
+    public static String reason(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
     private static BufferedImage decode(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file");
+        }
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".dcm")) {
+            return DicomReader.read(file, MAX_PIXELS);
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
@@ -73,6 +121,9 @@ public final class ImageReader {
             }
             Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
+                if (DicomReader.isDicom(file)) {
+                    return DicomReader.read(file, MAX_PIXELS);
+                }
                 throw new IOException("not a known image format");
             }
             javax.imageio.ImageReader reader = readers.next();
@@ -80,6 +131,12 @@ public final class ImageReader {
             reader.addIIOReadWarningListener((src, msg) -> warnings.add(msg));
             try {
                 reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w * h > MAX_PIXELS) {
+                    throw new IOException("declares " + w + " x " + h + " pixels, more than the " + MAX_PIXELS
+                            + " accepted");
+                }
                 BufferedImage img = reader.read(0);
                 if (!warnings.isEmpty()) {
                     throw new IOException("damaged image: " + warnings.get(0));

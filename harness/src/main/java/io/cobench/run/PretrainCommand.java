@@ -33,8 +33,9 @@ public final class PretrainCommand implements CobenchCommand {
     boolean acceptChanges;
     @Option(names = "--method", description = "Override the config's method (a registry key, see `cobench methods`).")
     String method;
-    @Option(names = "--data-root", description = "The dataset's folder in its real layout; overrides data.root.")
-    Path dataRoot;
+    @Option(names = "--data-root", paramLabel = "[NAME=]DIR",
+            description = "The dataset's folder in its real layout (docs/datasets.md); overrides data.roots.<dataset>.")
+    String dataRoot;
     @Option(names = "--phantom-dir", defaultValue = "runs/phantom",
             description = "Where the embedded phantom datasets live when no data root is given (default ${DEFAULT-VALUE}).")
     Path phantomDir;
@@ -77,8 +78,12 @@ public final class PretrainCommand implements CobenchCommand {
             throw new UserError("method '" + cfg.method() + "' does not pretrain (it enters the downstream protocols "
                     + "with a random-initialised encoder)");
         }
-        Path root = dataRoot != null ? dataRoot
-                : cfg.data().root() != null ? Path.of(cfg.data().root())
+        if (cfg.data().root() != null) {
+            io.cobench.data.Datasets.deprecated(new java.io.PrintWriter(System.err, true), "data.root in " + config,
+                    "data.roots." + cfg.data().dataset());
+        }
+        Path root = dataRoot != null ? io.cobench.data.Datasets.root(cfg.data().dataset(), dataRoot, null, null)
+                : cfg.data().datasetRoot() != null ? Path.of(cfg.data().datasetRoot())
                 : PhantomData.ensure(phantomDir, System.out).resolve(cfg.data().dataset());
         Path runDir = out != null ? out : Path.of("runs", "pretrain",
                 cfg.method() + "-" + cfg.data().dataset() + "-s" + cfg.train().seed());

@@ -138,7 +138,7 @@ public record GridConfig(String name, List<String> methods, List<String> protoco
             }
         }
 
-        /** The same spec with {@code more} roots added (command-line {@code --root} values). */
+        /** The same spec with {@code more} roots added (command-line {@code --data-root} values). */
         public DataSpec withRoots(Map<String, String> more) {
             Map<String, String> r = new LinkedHashMap<>(roots);
             r.putAll(more);

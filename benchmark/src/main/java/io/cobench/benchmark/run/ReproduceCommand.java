@@ -44,9 +44,13 @@ public final class ReproduceCommand implements CobenchCommand {
             description = "Run only the k-th of n deterministic slices (default: ${DEFAULT-VALUE}).")
     String shard;
 
-    @Option(names = "--root", paramLabel = "NAME=DIR",
-            description = "Dataset root, overriding the grid's (nih, siim, eyepacs, mured, odir); repeatable.")
+    @Option(names = "--data-root", paramLabel = "NAME=DIR",
+            description = "Dataset folder, overriding the grid's data.roots.NAME (nih, siim, eyepacs, mured, odir); "
+                    + "repeatable.")
     Map<String, String> roots = new LinkedHashMap<>();
+
+    @Option(names = "--root", hidden = true, paramLabel = "NAME=DIR", description = "deprecated spelling of --data-root")
+    Map<String, String> deprecatedRoots = new LinkedHashMap<>();
 
     @Option(names = "--report", paramLabel = "DIR",
             description = "Where the report goes (default: <store>-report next to the store).")
@@ -81,6 +85,10 @@ public final class ReproduceCommand implements CobenchCommand {
             throw new io.cobench.cli.UserError("--workers must be at least 1, got " + workers);
         }
         GridConfig grid = GridLoader.load(config);
+        if (!deprecatedRoots.isEmpty()) {
+            io.cobench.data.Datasets.deprecated(new java.io.PrintWriter(System.err, true), "--root", "--data-root");
+            deprecatedRoots.forEach(roots::putIfAbsent);
+        }
         if (!roots.isEmpty()) {
             grid = grid.withData(grid.data().withRoots(roots));
         }

@@ -16,6 +16,7 @@ import io.cobench.data.phantom.PhantomGenerator;
 import io.cobench.data.pipeline.ImageCache;
 import io.cobench.data.pipeline.Normalization;
 import io.cobench.data.siim.SiimLoader;
+import io.cobench.data.siim.SiimRle;
 import io.cobench.data.siim.SiimRleFile;
 import io.cobench.io.Json;
 import java.io.IOException;
@@ -76,14 +77,14 @@ public final class StoreData implements DataProvider {
             Path p = Path.of(r);
             if (!Files.isDirectory(p)) {
                 throw new UserError("data root for " + dataset + " is not a directory: " + p
-                        + " (set data.roots." + dataset + " in the grid or pass --root " + dataset + "=DIR)");
+                        + " (set data.roots." + dataset + " in the grid or pass --data-root " + dataset + "=DIR)");
             }
             return p;
         }
         GridConfig.PhantomSpec ph = cfg.data().phantom();
         if (ph == null) {
             throw new UserError("no data root for " + dataset + ": set data.roots." + dataset
-                    + " in the grid or pass --root " + dataset + "=DIR");
+                    + " in the grid or pass --data-root " + dataset + "=DIR");
         }
         Path dir = Path.of(ph.dir());
         ensurePhantom(dir, ph);
@@ -133,6 +134,10 @@ public final class StoreData implements DataProvider {
             boolean same = ((Number) m.get("size")).intValue() == ph.size()
                     && ((Number) m.get("count")).intValue() == ph.count()
                     && ((Number) m.get("seed")).longValue() == ph.seed();
+            if (!Integer.valueOf(SiimRle.SIZE).equals(m.get("siim_rle_frame"))) {
+                throw new UserError("phantom data in " + dir + " was written by an older cobench (SIIM masks in each"
+                        + " image's own frame, not the 1024 frame): delete the folder to regenerate it");
+            }
             if (!same) {
                 throw new UserError("phantom data in " + dir + " was generated with size " + m.get("size") + ", count "
                         + m.get("count") + ", seed " + m.get("seed") + "; the grid asks for size " + ph.size()
@@ -148,16 +153,18 @@ public final class StoreData implements DataProvider {
         phantomChecked = true;
     }
 
-    /** SIIM masks from the RLE file, decoded at the image's own size and reduced to the cache's. */
-    private static CachedSplit.MaskSource siimMasks(Path root) {
+    /**
+     * SIIM masks from the RLE file, decoded in the codes' 1024 x 1024 frame (whatever size the image
+     * file has) and reduced to the cache's size, as the image is.
+     */
+    static CachedSplit.MaskSource siimMasks(Path root) {
         Map<String, SiimRleFile.Image> rle = SiimLoader.masks(root);
         return (sample, size) -> {
             SiimRleFile.Image im = rle.get(sample.id());
             if (im == null) {
                 throw new IllegalStateException("no RLE rows for SIIM image " + sample.id());
             }
-            int orig = width(sample.image());
-            return reduce(SiimRleFile.mask(im, orig), orig, size);
+            return reduce(SiimRleFile.mask(im), SiimRle.SIZE, size);
         };
     }
 

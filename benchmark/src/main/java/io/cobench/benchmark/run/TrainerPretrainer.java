@@ -37,7 +37,7 @@ public final class TrainerPretrainer implements Pretrainer {
         TrainConfig t = preset.train();
         TrainConfig train = new TrainConfig(grid.pretrain().epochs(), 0, grid.pretrain().batchSize(), key.seed(),
                 t.optimizer(), t.checkpointEvery(), t.logEvery(), t.gcEvery());
-        DataConfig d = new DataConfig(key.domain().pretrainDataset(), root, grid.pretrain().maxImages(),
+        DataConfig d = DataConfig.of(key.domain().pretrainDataset(), root, grid.pretrain().maxImages(),
                 preset.data().workers());
         return new RunConfig(preset.method(), preset.params(), grid.encoder(), train, d);
     }

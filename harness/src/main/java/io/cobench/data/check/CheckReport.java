@@ -18,8 +18,18 @@ public record CheckReport(String dataset, String root, List<String> classes, Ima
                           Map<String, Integer> sharedPatients, Boxes boxes, Siim siim,
                           NihLists.TestOverlap againstTest, MaskExport maskExport) {
 
-    /** Listed images and which of them are on disk. */
-    public record Images(int listed, int found, int missing, List<String> missingExamples) {
+    /**
+     * Listed images, which of them are on disk, and which of those do not decode (null when the
+     * check did not decode, {@code --no-decode}).
+     *
+     * @param unreadableExamples {@code "<file>: <reason>"} for the first unreadable images
+     */
+    public record Images(int listed, int found, int missing, List<String> missingExamples, Integer unreadable,
+                         List<String> unreadableExamples) {
+        /** True when every image on disk decoded (or decoding was not asked for). */
+        public boolean allReadable() {
+            return unreadable == null || unreadable == 0;
+        }
     }
 
     /** One split: its images, distinct patients and positives per class. */

@@ -18,6 +18,12 @@ final class CheckText {
         if (!im.missingExamples().isEmpty()) {
             line(b, "  missing, e.g.: %s", String.join(", ", im.missingExamples()));
         }
+        if (im.unreadable() == null) {
+            line(b, "  not decoded (--no-decode)");
+        } else {
+            line(b, "  decoded: %s of %s found images unreadable", n(im.unreadable()), n(im.found()));
+            im.unreadableExamples().forEach(e -> line(b, "  unreadable: %s", e));
+        }
         line(b, "splits:%s", r.splits().isEmpty() ? " none" : "");
         r.splits().forEach((name, s) -> line(b, "  %-10s %9s images  %7s patients", name, n(s.images()),
                 n(s.patients())));

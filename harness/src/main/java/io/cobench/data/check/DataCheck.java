@@ -1,7 +1,9 @@
 package io.cobench.data.check;
 
 import io.cobench.cli.UserError;
+import io.cobench.data.BadImagePolicy;
 import io.cobench.data.DatasetIndex;
+import io.cobench.data.ImageReader;
 import io.cobench.data.Datasets;
 import io.cobench.data.Sample;
 import io.cobench.data.nih.NihBoxes;
@@ -10,6 +12,7 @@ import io.cobench.data.nih.NihLoader;
 import io.cobench.data.siim.SiimLoader;
 import io.cobench.data.siim.SiimRle;
 import io.cobench.data.siim.SiimRleFile;
+import io.cobench.data.pipeline.Progress;
 import io.cobench.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -36,8 +39,15 @@ public final class DataCheck {
      * @param examples how many missing images to name
      * @param againstTest a user list to compare with NIH's official test split, or null
      * @param exportMasks where to write SIIM masks, or null
+     * @param decode whether to decode every image found (else only their presence is checked)
+     * @param progress whether to show a progress bar while decoding
      */
-    public record Options(int examples, Path againstTest, Path exportMasks) {
+    public record Options(int examples, Path againstTest, Path exportMasks, boolean decode, boolean progress) {
+        /** Decoding every image, without a progress bar. */
+        public Options(int examples, Path againstTest, Path exportMasks) {
+            this(examples, againstTest, exportMasks, true, false);
+        }
+
         public Options {
             if (examples < 0) {
                 throw new UserError("--examples must be 0 or more, not " + examples);
@@ -63,8 +73,11 @@ public final class DataCheck {
             }
             missingExamples.add(id);
         }
+        List<String> unreadable = options.decode() ? unreadable(index, options.progress()) : null;
         CheckReport.Images images = new CheckReport.Images(index.samples().size(),
-                index.samples().size() - index.missing().size(), index.missing().size(), missingExamples);
+                index.samples().size() - index.missing().size(), index.missing().size(), missingExamples,
+                unreadable == null ? null : unreadable.size(),
+                unreadable == null ? null : unreadable.subList(0, Math.min(examples, unreadable.size())));
         Map<String, CheckReport.Split> splits = new LinkedHashMap<>();
         index.splits().forEach((name, samples) -> splits.put(name, new CheckReport.Split(samples.size(),
                 DatasetIndex.patients(samples).size(), index.labelCounts(samples))));
@@ -81,6 +94,33 @@ public final class DataCheck {
                 : exportMasks(root, options.exportMasks());
         return new CheckReport(dataset, root.toString(), index.classes(), images,
                 index.labelCounts(index.samples()), splits, index.sharedPatients(), boxes, siim, overlap, export);
+    }
+
+    /**
+     * Decodes every image on disk, in parallel, as training would (the same reader, so the same
+     * verdict); returns {@code "<file>: <reason>"} for each that fails, in the index's order.
+     * Zero-byte, truncated and HTML files all fail here.
+     */
+    static List<String> unreadable(DatasetIndex index, boolean progress) {
+        List<Sample> present = index.samples().stream().filter(s -> !index.missing().contains(s.id())).toList();
+        String[] bad = new String[present.size()];
+        try (Progress bar = Progress.start("decode " + index.dataset(), present.size(), progress)) {
+            java.util.stream.IntStream.range(0, present.size()).parallel().forEach(i -> {
+                Path file = present.get(i).image();
+                BadImagePolicy one = BadImagePolicy.skip();
+                if (ImageReader.read(file, one).isEmpty()) {
+                    bad[i] = file + ": " + one.skipped().get(0).reason();
+                }
+                bar.step();
+            });
+        }
+        List<String> out = new ArrayList<>();
+        for (String b : bad) {
+            if (b != null) {
+                out.add(b);
+            }
+        }
+        return out;
     }
 
     private static CheckReport.Boxes boxes(DatasetIndex index) {
@@ -133,17 +173,28 @@ public final class DataCheck {
 
     /**
      * Writes every SIIM image's union mask as an 8-bit PNG (0/255) named {@code <ImageId>.png},
-     * in parallel, each file atomically.
+     * in parallel, each file atomically. A mask has its image's size (the 1024-frame mask scaled to
+     * it), so it lies on the image; where the image is missing it stays 1024 x 1024.
      */
     public static CheckReport.MaskExport exportMasks(Path root, Path dir) {
         Map<String, SiimRleFile.Image> images = SiimLoader.masks(root);
-        images.values().parallelStream().forEach(im -> writeMask(im, dir.resolve(im.id() + ".png")));
+        DatasetIndex index = new SiimLoader(0).load(root);
+        Map<String, Path> files = new HashMap<>();
+        for (Sample s : index.samples()) {
+            if (!index.missing().contains(s.id())) {
+                files.put(s.id(), s.image());
+            }
+        }
+        images.values().parallelStream().forEach(im -> {
+            Path image = files.get(im.id());
+            int[] size = image == null ? new int[] {SiimRle.SIZE, SiimRle.SIZE} : ImageReader.size(image);
+            writeMask(SiimRleFile.mask(im, size[0], size[1]), size[0], size[1], dir.resolve(im.id() + ".png"));
+        });
         return new CheckReport.MaskExport(dir.toString(), images.size());
     }
 
-    private static void writeMask(SiimRleFile.Image im, Path file) {
-        byte[] mask = SiimRleFile.mask(im, SiimRle.SIZE);
-        BufferedImage img = new BufferedImage(SiimRle.SIZE, SiimRle.SIZE, BufferedImage.TYPE_BYTE_GRAY);
+    private static void writeMask(byte[] mask, int width, int height, Path file) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         byte[] data = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < mask.length; i++) {
             data[i] = mask[i] != 0 ? (byte) 255 : 0;

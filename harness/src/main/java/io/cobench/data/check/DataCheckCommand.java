@@ -12,11 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cobench data check DATASET --root DIR}: what a dataset folder holds, before any training. */
+/** {@code cobench data check DATASET --data-root DIR}: what a dataset folder holds, before any training. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Read a dataset in its download layout and report images listed, found and missing, "
-                + "labels per class, split sizes and patients shared between splits. Works on label files "
-                + "alone (images then count as missing).")
+        description = "Read a dataset in its download layout and report images listed, found, missing and "
+                + "unreadable (every image found is decoded), labels per class, split sizes and patients shared "
+                + "between splits. Works on label files alone (images then count as missing). Exits with 1 when "
+                + "an image on disk does not decode.")
 public final class DataCheckCommand implements CobenchCommand {
 
     @Spec
@@ -25,8 +26,12 @@ public final class DataCheckCommand implements CobenchCommand {
     @Parameters(index = "0", paramLabel = "DATASET", description = "nih, siim, eyepacs, mured or odir")
     String dataset;
 
-    @Option(names = "--root", required = true, paramLabel = "DIR", description = "the dataset's folder")
-    Path root;
+    @Option(names = "--data-root", paramLabel = "[NAME=]DIR",
+            description = "the dataset's folder in its download layout (docs/datasets.md)")
+    String dataRoot;
+
+    @Option(names = "--root", hidden = true, paramLabel = "DIR", description = "deprecated spelling of --data-root")
+    Path deprecatedRoot;
 
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
@@ -39,6 +44,13 @@ public final class DataCheckCommand implements CobenchCommand {
             description = "NIH: count images and patients of LIST (plain list, name + 14 labels, or a CoBooM CSV)"
                     + " that lie in the official test split")
     Path againstTest;
+
+    @Option(names = "--no-decode", description = "only check that the images exist; do not decode them")
+    boolean noDecode;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "show a progress bar on standard error while decoding (default: on)")
+    boolean progress;
 
     @Option(names = "--examples", paramLabel = "N", defaultValue = "5",
             description = "how many missing images to name (default ${DEFAULT-VALUE})")
@@ -54,11 +66,12 @@ public final class DataCheckCommand implements CobenchCommand {
         if (!Datasets.NAMES.contains(dataset)) {
             throw new io.cobench.cli.UserError("unknown dataset '" + dataset + "'; expected one of " + Datasets.NAMES);
         }
+        Path root = Datasets.root(dataset, dataRoot, deprecatedRoot, spec.commandLine().getErr());
         CheckReport report = DataCheck.run(dataset, root,
-                new DataCheck.Options(examples, againstTest, exportMasks));
+                new DataCheck.Options(examples, againstTest, exportMasks, !noDecode, progress));
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? Json.JSON.writeValueAsString(report) + System.lineSeparator() : CheckText.format(report));
         out.flush();
-        return 0;
+        return report.images().allReadable() ? 0 : 1;
     }
 }

@@ -48,6 +48,8 @@ public final class PhantomGenerator {
         marker.put("seed", cfg.seed());
         marker.put("size", cfg.size());
         marker.put("count", cfg.count());
+        // Older phantoms wrote SIIM codes in the image's own frame; readers refuse a marker without this.
+        marker.put("siim_rle_frame", SiimWriter.FRAME);
         marker.put("nih_layout", cfg.layout().name().toLowerCase(java.util.Locale.ROOT));
         marker.put("images", images);
         Json.writeJson(cfg.out().resolve(MARKER), marker);

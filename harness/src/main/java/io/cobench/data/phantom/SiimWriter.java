@@ -10,10 +10,14 @@ import java.util.SplittableRandom;
  * Writes a phantom SIIM-ACR in the sneddy PNG layout: {@code train/<ImageId>.png} and
  * {@code train-rle.csv} ({@code ImageId, EncodedPixels}, values with the Kaggle copy's leading
  * space). Negatives have one {@code -1} row; a positive has one row per pneumothorax region, and
- * the regions are exactly where the radiograph shows the pneumothorax.
+ * the regions are exactly where the radiograph shows the pneumothorax. Codes are in the real
+ * data's 1024 x 1024 frame whatever the phantom's size ({@link #toFrame}), so the one reader
+ * serves both.
  */
 final class SiimWriter {
     static final String HEADER = "ImageId, EncodedPixels";
+    /** The frame of SIIM's codes. */
+    static final int FRAME = io.cobench.data.siim.SiimRle.SIZE;
 
     /** One study: its id and how many separate pneumothorax regions it has (0 = negative). */
     record Study(String imageId, int regions, ChestAnatomy anatomy, boolean ap, long seed) {
@@ -42,6 +46,26 @@ final class SiimWriter {
         return pic.pneumothorax().stream().map(m -> m.binary(0.5)).toList();
     }
 
+    /**
+     * A {@code size}-square mask in the 1024 frame: frame pixel {@code X} takes source pixel
+     * {@code s} exactly when {@code floor(s*1024/size) <= X < floor((s+1)*1024/size)}, the blocks the
+     * area reduction back to {@code size} uses, so decoding and reducing gives the drawn mask back.
+     */
+    static boolean[] toFrame(boolean[] mask, int size) {
+        int[] src = new int[FRAME];
+        for (int x = 0; x < FRAME; x++) {
+            src[x] = (int) (((long) (x + 1) * size - 1) / FRAME);
+        }
+        boolean[] out = new boolean[FRAME * FRAME];
+        for (int y = 0; y < FRAME; y++) {
+            int row = src[y] * size;
+            for (int x = 0; x < FRAME; x++) {
+                out[y * FRAME + x] = mask[row + src[x]];
+            }
+        }
+        return out;
+    }
+
     static void write(PhantomConfig cfg, Tasks tasks) {
         Path dir = cfg.out().resolve("siim");
         int n = cfg.siimCount();
@@ -55,7 +79,7 @@ final class SiimWriter {
                 sb.append(s.imageId()).append(", -1\n");
             } else {
                 for (boolean[] mask : masks(pic)) {
-                    String rle = SiimRle.encode(mask, cfg.size(), cfg.size());
+                    String rle = SiimRle.encode(toFrame(mask, cfg.size()), FRAME, FRAME);
                     if (rle.isEmpty()) {
                         throw new IllegalStateException("empty pneumothorax region in " + s.imageId());
                     }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code cobench bench data}: throughput of the cached two-view pipeline (decode once, then
  * crop, flip, jitter, grey, blur, normalise, NCHW arrays) as one JSON line. It uses phantom
- * chest radiographs, generated into a temporary folder unless {@code --data} names one.
+ * chest radiographs, generated into a temporary folder unless {@code --phantom-dir} names one.
  */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Images per second of the cached two-view augmentation pipeline (one JSON line).")
@@ -47,8 +47,13 @@ public final class BenchDataCommand implements CobenchCommand {
             description = "nih (grey radiographs, 3 output channels) or eyepacs (colour). Default: ${DEFAULT-VALUE}.")
     String dataset;
 
-    @Option(names = "--data", description = "Phantom root to use (generated there when missing); default: a temporary folder.")
-    Path data;
+    @Option(names = "--phantom-dir", paramLabel = "DIR",
+            description = "Phantom datasets to use (generated there when missing), as pretrain's --phantom-dir; "
+                    + "default: a temporary folder.")
+    Path phantomDir;
+
+    @Option(names = "--data", hidden = true, paramLabel = "DIR", description = "deprecated spelling of --phantom-dir")
+    Path deprecatedData;
 
     @Option(names = "--count", defaultValue = "256", description = "Phantom images to generate when needed.")
     int count;
@@ -73,6 +78,13 @@ public final class BenchDataCommand implements CobenchCommand {
             case "eyepacs" -> false;
             default -> throw new UserError("--dataset " + dataset + ": expected nih or eyepacs");
         };
+        if (deprecatedData != null) {
+            if (phantomDir != null) {
+                throw new UserError("give --phantom-dir once (--data is its deprecated spelling), not both");
+            }
+            io.cobench.data.Datasets.deprecated(new java.io.PrintWriter(System.err, true), "--data", "--phantom-dir");
+        }
+        Path data = phantomDir != null ? phantomDir : deprecatedData;
         boolean temporary = data == null;
         Path root = temporary ? Files.createTempDirectory("cobench-bench-data") : data;
         try {

@@ -351,7 +351,8 @@ public final class ImageCache implements ImageStore, AutoCloseable {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
-            throw new IOException(cause.getMessage(), cause);
+            // An Error (out of memory) may carry no message; its class is then the reason.
+            throw new IOException("a cache worker failed: " + io.cobench.data.ImageReader.reason(cause), cause);
         } finally {
             pool.shutdownNow();
             Files.deleteIfExists(tmp);

@@ -5,7 +5,6 @@ import io.cobench.data.DatasetIndex;
 import io.cobench.data.DatasetLoader;
 import io.cobench.data.FileNameIndex;
 import io.cobench.data.Sample;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,15 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * SIIM-ACR Pneumothorax over PNG conversions ({@code train/<ImageId>.png}, masks optional in
- * {@code mask/<ImageId>.png}, as sneddy's converter writes them), at the root or in {@code siim/}.
- *
- * <p>The DICOM layout ({@code dicom-images-train/<study>/<series>/<ImageId>.dcm}) is recognised
- * but not decoded: no maintained pure-Java DICOM reader is published on Maven Central (dcm4che is
- * served from its own repository only), so the user is told to convert to PNG first.
+ * SIIM-ACR Pneumothorax, at the root or in {@code siim/}, in either of its two layouts, image by
+ * image: the Kaggle DICOM release ({@code dicom-images-train/<study>/<series>/<ImageId>.dcm}) or
+ * PNG conversions ({@code train/<ImageId>.png}, masks optional in {@code mask/<ImageId>.png}, as
+ * sneddy's converter and {@code cobench data convert siim} write them). Where both hold an image
+ * the PNG is used.
  *
  * <p>One class, {@code Pneumothorax}; patients are unknown, so each ImageId is its own patient.
  * Split (CoBooM's paper: equal positives and negatives, 20% validation; it has no code for this):
@@ -38,6 +35,10 @@ public final class SiimLoader implements DatasetLoader {
     public static final String VAL = "val";
     public static final double VAL_FRACTION = 0.2;
     public static final List<String> CLASSES = List.of("Pneumothorax");
+    /** Folder of the PNG conversions, beside the RLE file. */
+    public static final String TRAIN_PNG = "train";
+    /** Folder of the Kaggle DICOM release, beside the RLE file. */
+    public static final String TRAIN_DICOM = "dicom-images-train";
 
     private final long seed;
 
@@ -58,19 +59,21 @@ public final class SiimLoader implements DatasetLoader {
         Path csv = SiimRleFile.locate(root);
         Map<String, SiimRleFile.Image> images = SiimRleFile.read(csv);
         Path base = csv.getParent();
-        Path pngDir = base.resolve("train");
+        Path pngDir = base.resolve(TRAIN_PNG);
         FileNameIndex pngs = FileNameIndex.build(pngDir, "png");
-        if (pngs.size() == 0) {
-            refuseDicom(base);
-        }
+        FileNameIndex dicoms = FileNameIndex.build(base.resolve(TRAIN_DICOM), "dcm");
+        boolean dicomLayout = pngs.size() == 0 && dicoms.size() > 0;
         List<Sample> samples = new ArrayList<>(images.size());
         Set<String> missing = new LinkedHashSet<>();
         for (SiimRleFile.Image im : images.values()) {
-            String file = im.id() + ".png";
-            Path p = pngs.get(file);
+            Path p = pngs.get(im.id() + ".png");
+            if (p == null) {
+                p = dicoms.get(im.id() + ".dcm");
+            }
             if (p == null) {
                 missing.add(im.id());
-                p = pngDir.resolve(file);
+                // Where a missing image was expected, for messages: the layout the folder uses.
+                p = dicomLayout ? base.resolve(TRAIN_DICOM).resolve(im.id() + ".dcm") : pngDir.resolve(im.id() + ".png");
             }
             samples.add(new Sample(im.id(), p, im.id(), new float[] {im.positive() ? 1f : 0f}));
         }
@@ -80,23 +83,6 @@ public final class SiimLoader implements DatasetLoader {
     /** The RLE rows by ImageId, for masks (segmentation, export). */
     public static Map<String, SiimRleFile.Image> masks(Path root) {
         return SiimRleFile.read(SiimRleFile.locate(root));
-    }
-
-    private static void refuseDicom(Path base) {
-        Path dicom = base.resolve("dicom-images-train");
-        if (!Files.isDirectory(dicom)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dicom)) {
-            if (s.anyMatch(p -> p.getFileName().toString().endsWith(".dcm"))) {
-                throw new UserError(dicom + " holds DICOM files, which cobench cannot decode (no maintained "
-                        + "pure-Java DICOM reader is on Maven Central); convert them to 8-bit PNG first as "
-                        + base.resolve("train") + "/<ImageId>.png, e.g. with pydicom: "
-                        + "Image.fromarray(pydicom.dcmread(f).pixel_array).save(...)");
-            }
-        } catch (IOException e) {
-            throw new UserError(dicom + ": cannot list files: " + e.getMessage(), e);
-        }
     }
 
     /** The balanced, stratified split by ImageId described in the class comment. */

@@ -3,6 +3,12 @@ package io.cobench.data.siim;
 /**
  * The run-length code of SIIM-ACR's {@code train-rle.csv}, which is not standard Kaggle RLE.
  *
+ * <p>One frame for every code: the original 1024 x 1024 DICOM ({@link #SIZE}), whatever size the
+ * image file on disk has. Real codes are in that frame, and the phantom writes its codes there
+ * too. A mask for an image of another size (a PNG converted at 512 px, the phantom's 224 px, the
+ * cache's size) is the 1024 mask scaled by {@link #scale}, never a code reinterpreted in a
+ * smaller frame.
+ *
  * <ul>
  *   <li>Pixels are numbered column-major: {@code p = x*height + y}, x the column, y the row.</li>
  *   <li>The code is pairs {@code (offset, length)}, 0-based. The first offset is absolute; each
@@ -212,6 +218,37 @@ public final class SiimRle {
             i = j;
         }
         return sb.toString();
+    }
+
+    /**
+     * Scales a row-major 0/1 mask by area: a target pixel is 1 when at least half of the source
+     * pixels it covers are (each axis split at {@code floor(i * from / to)}; upscaling repeats
+     * pixels).
+     */
+    public static byte[] scale(byte[] mask, int fromW, int fromH, int toW, int toH) {
+        if (mask.length != fromW * fromH) {
+            throw new IllegalArgumentException("mask has " + mask.length + " pixels, not " + fromW + "x" + fromH);
+        }
+        if (fromW == toW && fromH == toH) {
+            return mask.clone();
+        }
+        byte[] out = new byte[toW * toH];
+        for (int y = 0; y < toH; y++) {
+            int y0 = (int) ((long) y * fromH / toH);
+            int y1 = Math.max(y0 + 1, (int) ((long) (y + 1) * fromH / toH));
+            for (int x = 0; x < toW; x++) {
+                int x0 = (int) ((long) x * fromW / toW);
+                int x1 = Math.max(x0 + 1, (int) ((long) (x + 1) * fromW / toW));
+                int on = 0;
+                for (int yy = y0; yy < y1; yy++) {
+                    for (int xx = x0; xx < x1; xx++) {
+                        on += mask[yy * fromW + xx];
+                    }
+                }
+                out[y * toW + x] = (byte) (2 * on >= (y1 - y0) * (x1 - x0) ? 1 : 0);
+            }
+        }
+        return out;
     }
 
     private static void append(StringBuilder sb, long offset, long length) {

@@ -26,8 +26,9 @@ public final class SiimRleFile {
      * @param id the ImageId (DICOM SOPInstanceUID)
      * @param rles the codes of its rows, {@code ["-1"]} for a negative
      * @param lines the rows' line numbers
+     * @param file the mask file the rows come from
      */
-    public record Image(String id, List<String> rles, List<Integer> lines) {
+    public record Image(String id, List<String> rles, List<Integer> lines, Path file) {
         public boolean positive() {
             return !(rles.size() == 1 && SiimRle.isEmpty(rles.get(0)));
         }
@@ -83,17 +84,30 @@ public final class SiimRleFile {
                 rles.add(r.fields().get(rleCol));
                 lines.add(r.line());
             }
-            out.put(id, new Image(id, List.copyOf(rles), List.copyOf(lines)));
+            out.put(id, new Image(id, List.copyOf(rles), List.copyOf(lines), file));
         });
         return out;
     }
 
-    /** The union of an image's regions as a row-major 0/1 mask of {@code size x size}. */
-    public static byte[] mask(Image image, int size) {
-        byte[] mask = new byte[size * size];
-        for (String rle : image.rles()) {
-            SiimRle.decodeInto(rle, size, size, mask);
+    /**
+     * The union of an image's regions as a row-major 0/1 mask in the code's own frame,
+     * {@link SiimRle#SIZE} square. A bad code is an error naming file, line and ImageId.
+     */
+    public static byte[] mask(Image image) {
+        byte[] mask = new byte[SiimRle.SIZE * SiimRle.SIZE];
+        for (int i = 0; i < image.rles().size(); i++) {
+            try {
+                SiimRle.decodeInto(image.rles().get(i), SiimRle.SIZE, SiimRle.SIZE, mask);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(image.file() + ":" + image.lines().get(i) + ": bad EncodedPixels for "
+                        + image.id() + ": " + e.getMessage(), e);
+            }
         }
         return mask;
+    }
+
+    /** {@link #mask(Image)} scaled to an image of {@code width x height} pixels. */
+    public static byte[] mask(Image image, int width, int height) {
+        return SiimRle.scale(mask(image), SiimRle.SIZE, SiimRle.SIZE, width, height);
     }
 }

@@ -78,7 +78,9 @@ class PhantomLoadsTest {
             List<boolean[]> drawn = SiimWriter.masks(SiimWriter.render(s, SIZE));
             assertEquals(drawn.size(), rows.rles().size());
             for (int k = 0; k < drawn.size(); k++) {
-                byte[] decoded = SiimRle.decode(rows.rles().get(k), SIZE, SIZE);
+                // Codes are in the 1024 frame; scaled to the phantom's size they are the drawn mask.
+                byte[] decoded = SiimRle.scale(SiimRle.decode(rows.rles().get(k), SiimRle.SIZE, SiimRle.SIZE),
+                        SiimRle.SIZE, SiimRle.SIZE, SIZE, SIZE);
                 byte[] expected = new byte[decoded.length];
                 for (int p = 0; p < expected.length; p++) {
                     expected[p] = (byte) (drawn.get(k)[p] ? 1 : 0);

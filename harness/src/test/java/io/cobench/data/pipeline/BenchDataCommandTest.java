@@ -36,7 +36,7 @@ class BenchDataCommandTest {
     @Test
     void printsOneJsonLineAndReusesTheCacheOnTheSecondRun(@TempDir Path dir) throws Exception {
         String[] args = {"bench", "data", "--size", "32", "--batch", "4", "--batches", "3", "--warmup", "1",
-            "--threads", "1", "--count", "20", "--data", dir.toString()};
+            "--threads", "1", "--count", "20", "--phantom-dir", dir.toString()};
         JsonNode first = run(args);
         assertEquals(32, first.get("size").asInt());
         assertEquals(4, first.get("batch").asInt());

@@ -47,7 +47,7 @@ class SiimFixtureTest {
         assertEquals(Map.of("Pneumothorax", 2), idx.labelCounts(idx.samples()));
         Map<String, SiimRleFile.Image> masks = SiimLoader.masks(root);
         assertEquals(List.of("1024 3", "1026 2"), masks.get("two").rles());
-        byte[] two = SiimRleFile.mask(masks.get("two"), N);
+        byte[] two = SiimRleFile.mask(masks.get("two"));
         // Column 1, rows 0..2 and 2..3: union rows 0..3.
         for (int y = 0; y < 6; y++) {
             assertEquals(y <= 3 ? 1 : 0, two[y * N + 1], "row " + y);
@@ -64,28 +64,22 @@ class SiimFixtureTest {
         Path out = root.resolve("masks");
         CheckReport r = DataCheck.run("siim", root, new DataCheck.Options(5, null, out));
         assertEquals(new CheckReport.Siim(4, 3, 2, 1, 1, 24 + 4, 0), r.siim());
-        assertEquals(new CheckReport.Images(3, 2, 1, List.of("two")), r.images());
+        assertEquals(new CheckReport.Images(3, 2, 1, List.of("two"), 0, List.of()), r.images());
         assertEquals(3, r.maskExport().written());
         BufferedImage two = ImageReader.read(out.resolve("two.png"));
         assertEquals(N, two.getWidth());
         assertEquals(255, two.getRaster().getSample(1, 3, 0));
         assertEquals(0, two.getRaster().getSample(1, 4, 0));
         assertEquals(0, two.getRaster().getSample(0, 0, 0));
+        // "one" is an 8 x 8 PNG, so its mask is 8 x 8: the region's 24 pixels fill 24 of the 128 x 128
+        // pixels of block (4, 2), less than half, so the scaled mask is empty.
         BufferedImage one = ImageReader.read(out.resolve("one.png"));
-        assertEquals(255, one.getRaster().getSample(546, 304, 0));
-        assertEquals(0, one.getRaster().getSample(546, 303, 0));
+        assertEquals(8, one.getWidth());
+        assertEquals(8, one.getHeight());
+        assertEquals(0, java.util.Arrays.stream(one.getRaster().getSamples(0, 0, 8, 8, 0, (int[]) null)).sum());
         BufferedImage neg = ImageReader.read(out.resolve("neg.png"));
-        int[] px = neg.getRaster().getSamples(0, 0, N, N, 0, (int[]) null);
+        int[] px = neg.getRaster().getSamples(0, 0, 8, 8, 0, (int[]) null);
         assertEquals(0, java.util.Arrays.stream(px).sum());
-    }
-
-    @Test
-    void dicomLayoutIsRefusedWithTheConversionStep() {
-        TestImages.text(root.resolve("train-rle.csv"), "ImageId,EncodedPixels\nabc,-1\n");
-        TestImages.text(root.resolve("dicom-images-train/1.2/1.3/abc.dcm"), "DICM");
-        UserError e = assertThrows(UserError.class, () -> new SiimLoader(42).load(root));
-        assertTrue(e.getMessage().contains("convert them to 8-bit PNG first"), e.getMessage());
-        assertTrue(e.getMessage().contains("train/<ImageId>.png"), e.getMessage());
     }
 
     @Test
