@@ -35,7 +35,7 @@ class SkippedImagesConsoleTest {
         Files.writeString(pngs.get(0), "<html>not an image</html>");
         Files.write(pngs.get(1), new byte[0]);
         RunConfig cfg = new RunConfig("tiny", null, new ResNetConfig(18, 1, 1, 32),
-                new TrainConfig(1, 0, 4, 0, OptimizerConfig.sgd(0.1, 0, 0), 0, 1, 0), new DataConfig("nih", null, 0, 1));
+                new TrainConfig(1, 0, 4, 0, OptimizerConfig.sgd(0.1, 0, 0), 0, 1, 0), DataConfig.of("nih", null, 0, 1));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PretrainData.Prepared p = PretrainData.prepare(new TinyMethod(), cfg.encoder(), cfg, tmp.resolve("nih"),
                 tmp.resolve("cache"), BadImagePolicy.skip(), new PrintStream(out, true, StandardCharsets.UTF_8));
