@@ -31,7 +31,7 @@ public final class Json {
     /**
      * A reader for config records whose fields are all required: a missing field, a null for a
      * number or flag, and a fraction for an integer ({@code epochs: 2.9}) are errors instead of
-     * 0, 0 and 2. A field that may be null (such as {@code data.root}) must still be written.
+     * 0, 0 and 2. A field that may be null must still be written.
      */
     public static com.fasterxml.jackson.databind.ObjectReader strictReader(Class<?> type) {
         return JSON.readerFor(type)

@@ -19,13 +19,13 @@ import java.util.Map;
  * encoder: {depth: 18, width: 8, channels: 1, imageSize: 32}
  * train: {epochs: 5, maxSteps: 0, batchSize: 32, seed: 0, optimizer: {...},
  *         checkpointEvery: 50, logEvery: 1, gcEvery: 1}
- * data: {dataset: nih, root: null, limit: 0, workers: 2}
+ * data: {dataset: nih, roots: {}, limit: 0, workers: 2}   # roots: {nih: DIR} for real data
  * </pre>
  * Every section is required and every field too (no defaults applied deep inside), except
  * {@code params}, whose absent fields take the preset's defaults. A required field that is
  * missing, a null for a number or flag, a fraction for an integer ({@code epochs: 2.9}) and a key
- * given twice are errors naming the file and the field; {@code data.root} is the one field that
- * may be null (it must still be written).
+ * given twice are errors naming the file and the field. {@code data.roots} is {@code {}} for the
+ * phantom data; the deprecated {@code data.root} is the one field that may be left out.
  */
 public record RunConfig(String method, JsonNode params, ResNetConfig encoder, TrainConfig train, DataConfig data) {
 
@@ -68,7 +68,27 @@ public record RunConfig(String method, JsonNode params, ResNetConfig encoder, Tr
         return new RunConfig(method.asText(), root.has("params") ? root.get("params") : null,
                 section(root, "encoder", ResNetConfig.class, source),
                 section(root, "train", TrainConfig.class, source),
-                section(root, "data", DataConfig.class, source));
+                section(withDeprecatedRoot(root), "data", DataConfig.class, source));
+    }
+
+    /**
+     * {@code data.root} is the deprecated spelling of {@code data.roots.<dataset>}: a config may
+     * omit it, and a config that still uses it may omit {@code roots}. Every other data field,
+     * {@code roots} included ({@code {}} for the phantom data), must be written.
+     */
+    private static JsonNode withDeprecatedRoot(JsonNode root) {
+        JsonNode data = root.get("data");
+        if (!(data instanceof ObjectNode d)) {
+            return root;
+        }
+        ObjectNode copy = ((ObjectNode) root).deepCopy();
+        ObjectNode dc = (ObjectNode) copy.get("data");
+        if (!d.has("root")) {
+            dc.putNull("root");
+        } else if (!d.has("roots")) {
+            dc.putObject("roots");
+        }
+        return copy;
     }
 
     private static <T> T section(JsonNode root, String name, Class<T> type, String source) {

@@ -19,7 +19,7 @@ class RunConfigStrictTest {
                 + "encoder: {depth: 18, width: 4, channels: 1, imageSize: 32}\n"
                 + "train:\n" + train
                 + "  optimizer: " + opt + "\n"
-                + "data: {dataset: nih, root: null, limit: 0, workers: 1}\n";
+                + "data: {dataset: nih, roots: {}, limit: 0, workers: 1}\n";
     }
 
     private static final String TRAIN = "  epochs: 3\n  maxSteps: 0\n  batchSize: 8\n  seed: 4\n"
@@ -73,8 +73,8 @@ class RunConfigStrictTest {
     }
 
     @Test
-    void aMissingRootMustBeWrittenEvenThoughItMayBeNull(@TempDir Path dir) throws Exception {
-        assertEquals("run.yaml: data.root: required field is missing",
-                error(dir, config(TRAIN, OPT).replace("root: null, ", "")));
+    void missingRootsIsAnErrorUnlessTheDeprecatedRootIsGiven(@TempDir Path dir) throws Exception {
+        assertEquals("run.yaml: data.roots: required field is missing",
+                error(dir, config(TRAIN, OPT).replace("roots: {}, ", "")));
     }
 }
