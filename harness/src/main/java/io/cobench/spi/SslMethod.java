@@ -40,6 +40,14 @@ public interface SslMethod {
     TrainGraph build(GraphContext ctx, ResNetConfig encoder);
 
     /**
+     * Refuses a training batch size this method cannot train with, by a {@link io.cobench.cli.UserError}
+     * naming the value; called before {@link #build}, since a graph serves any batch size and an
+     * unfit one would otherwise fail deep inside an op at the first step.
+     */
+    default void checkBatchSize(int batchSize) {
+    }
+
+    /**
      * False for baselines that enter the downstream protocols without pretraining (the
      * supervised row "Sup."): the benchmark then starts from a random-initialised encoder.
      */

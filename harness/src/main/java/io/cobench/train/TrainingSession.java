@@ -59,6 +59,7 @@ public final class TrainingSession {
         this.totalSteps = train.totalSteps(stepsPerEpoch);
         this.sd = SameDiff.create();
         this.ctx = GraphContext.create(sd, GraphContext.Mode.TRAIN, train.seed());
+        method.checkBatchSize(train.batchSize());
         this.graph = method.build(ctx, encoder);
         resolveEma();
         // A target starts as a copy of its online network (BYOL, MoCo); only the EMA moves it afterwards.

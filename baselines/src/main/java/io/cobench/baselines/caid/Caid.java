@@ -39,6 +39,11 @@ public final class Caid extends ConfiguredMethod<CaidConfig> {
     }
 
     @Override
+    public void checkBatchSize(int batchSize) {
+        CaidConfig.checkKeyBnGroups("caid", batchSize, cfg.keyBnGroups());
+    }
+
+    @Override
     public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
         parts = CaidNetwork.build(ctx, enc, cfg);
         SDVariable loss = parts.nce().mul(cfg.nceWeight()).add(parts.mse().mul(cfg.mseWeight())).rename("loss");

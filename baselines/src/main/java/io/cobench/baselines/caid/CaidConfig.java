@@ -55,4 +55,13 @@ public record CaidConfig(MlpConfig head, int queueSize, double temperature, doub
         return new CaidConfig(new MlpConfig(2, 512, 128, false, false), 65536, 0.2, 0.999, 1.0, 10.0,
                 UNetDecoder.PAPER_CHANNELS, CaidViewConfig.paper(), 4);
     }
+
+    /** The key encoder's batch norm splits each batch into {@code groups} equal sub-batches. */
+    public static void checkKeyBnGroups(String method, int batchSize, int groups) {
+        if (batchSize % groups != 0) {
+            throw new io.cobench.cli.UserError(method + ": train.batchSize " + batchSize + " is not a multiple of keyBnGroups "
+                    + groups + " (the key encoder's batch norm runs over that many equal sub-batches, as MoCo's "
+                    + "shuffle-BN over " + groups + " devices)");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.cobench.baselines.dira;
 
 import io.cobench.baselines.caid.CaidNetwork;
+import io.cobench.baselines.caid.CaidConfig;
 import io.cobench.baselines.common.Losses;
 import io.cobench.data.pipeline.ViewTransform;
 import io.cobench.data.views.CaidViews;
@@ -53,6 +54,11 @@ public final class Dira extends ConfiguredMethod<DiraConfig> {
     @Override
     public Optional<ViewTransform> customViews(ResNetConfig encoder) {
         return Optional.of(new CaidViews(cfg.generator().views(), encoder.channels(), encoder.imageSize()));
+    }
+
+    @Override
+    public void checkBatchSize(int batchSize) {
+        CaidConfig.checkKeyBnGroups("dira", batchSize, cfg.generator().keyBnGroups());
     }
 
     @Override

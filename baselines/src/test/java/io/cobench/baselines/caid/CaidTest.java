@@ -38,6 +38,16 @@ class CaidTest extends MethodContractTest {
     }
 
     @Test
+    void aBatchThatTheKeySubBatchesDoNotDivideIsRefusedBeforeTheGraphIsBuilt() {
+        // tiny() splits the key encoder's batch norm into 2 sub-batches: 7 images cannot be split.
+        io.cobench.cli.UserError e = org.junit.jupiter.api.Assertions.assertThrows(io.cobench.cli.UserError.class,
+                () -> new TrainingSession(method(), encoder(),
+                        new io.cobench.train.TrainConfig(1, 2, 7, 11, optimizer(), 0, 1, 5), 2));
+        assertTrue(e.getMessage().startsWith("caid: train.batchSize 7 is not a multiple of keyBnGroups 2"), e.getMessage());
+        new TrainingSession(method(), encoder(), new io.cobench.train.TrainConfig(1, 2, 6, 11, optimizer(), 0, 1, 5), 2);
+    }
+
+    @Test
     void keysEnterTheQueueInOrderAndTheKeyNetworkFollowsByConstantMomentum() {
         TrainingSession s = session(4);
         SyntheticBatches d = data();
