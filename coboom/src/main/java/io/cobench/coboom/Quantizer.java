@@ -17,6 +17,8 @@ public final class Quantizer {
     public static final String CODEBOOK = "codebook";
     public static final String EMA_COUNT = "ema_count";
     public static final String EMA_SUM = "ema_sum";
+    /** Copy of the codebook as it started (after data initialisation, if any), for the drift metric. */
+    public static final String START = "codebook_start";
 
     /**
      * The quantizer's graph outputs.
@@ -30,10 +32,12 @@ public final class Quantizer {
      * @param sums [K,D] sum of the (distance-space) features assigned to each code, for EMA updates
      * @param indices [B*H*W] chosen code per position
      * @param features [B*H*W, D] the features as quantized (no gradient), for data-dependent initialisation
+     * @param drift ||E - E_start|| / ||E_start|| (Frobenius) before this step's update: how far the codebook
+     *              has moved from where it started
      */
     public record Output(SDVariable quantized, SDVariable codebookLoss, SDVariable commitmentLoss,
                          SDVariable perplexity, SDVariable usage, SDVariable counts, SDVariable sums,
-                         SDVariable indices, SDVariable features) {
+                         SDVariable indices, SDVariable features, SDVariable drift) {
     }
 
     private Quantizer() {
@@ -57,6 +61,10 @@ public final class Quantizer {
         } else {
             codebook = ctx.var(CODEBOOK, init);
         }
+        SDVariable start = ctx.state(START, init.dup());
+        SDVariable moved = codebook.sub(start);
+        SDVariable drift = sd.math().sqrt(moved.mul(moved).sum())
+                .div(ctx.name("drift"), sd.math().sqrt(start.mul(start).sum()));
 
         SDVariable y = Tokens.rows(map, dim);
         // Assignment is piecewise constant: nothing in the distance needs a gradient.
@@ -88,7 +96,7 @@ public final class Quantizer {
         SDVariable usage = freq.gt(0.0).castTo(codebook.dataType()).mean(ctx.name("usage"));
         SDVariable counts = onehot.sum(ctx.name("counts"), 0);
         SDVariable sums = sd.mmul(ctx.name("sums"), onehot, ys, true, false, false);
-        return new Output(quantized, lcb, lce, perplexity, usage, counts, sums, idx, ysg);
+        return new Output(quantized, lcb, lce, perplexity, usage, counts, sums, idx, ysg, drift);
     }
 
     /** Rows scaled to unit L2 norm (zero rows stay zero). */
