@@ -129,6 +129,7 @@ public final class CoBooM extends ConfiguredMethod<CoBooMConfig> {
         metrics.put("perplexity", q.perplexity().name());
         metrics.put("code_usage", q.usage().name());
         metrics.put("codebook_drift", q.drift().name());
+        metrics.put("feature_spread", q.spread().name());
         List<String> stepOutputs = new ArrayList<>();
         if (cfg.quantizer().update() == QuantizerConfig.Update.EMA) {
             stepOutputs.add(checkName(q.counts(), COUNTS));

@@ -34,10 +34,12 @@ public final class Quantizer {
      * @param features [B*H*W, D] the features as quantized (no gradient), for data-dependent initialisation
      * @param drift ||E - E_start|| / ||E_start|| (Frobenius) before this step's update: how far the codebook
      *              has moved from where it started
+     * @param spread mean ||y - mean(y)||^2 / mean ||y||^2 over the batch's positions: near 0 when the features
+     *               themselves crowd into one point, so that few codes in use is then no fault of the codebook
      */
     public record Output(SDVariable quantized, SDVariable codebookLoss, SDVariable commitmentLoss,
                          SDVariable perplexity, SDVariable usage, SDVariable counts, SDVariable sums,
-                         SDVariable indices, SDVariable features, SDVariable drift) {
+                         SDVariable indices, SDVariable features, SDVariable drift, SDVariable spread) {
     }
 
     private Quantizer() {
@@ -90,13 +92,17 @@ public final class Quantizer {
         SDVariable ste = y.add(Tokens.stopGradient(sd, q.sub(y)));
         SDVariable quantized = sd.identity(ctx.name("quantized"), Tokens.map(ste, dim, height, width));
 
+        SDVariable centred = ysg.sub(ysg.mean(true, 0));
+        SDVariable spread = centred.mul(centred).sum(1).mean()
+                .div(ctx.name("spread"), ysg.mul(ysg).sum(1).mean().add(1e-12));
+
         SDVariable freq = onehot.mean(0);
         SDVariable entropy = freq.mul(sd.math().log(freq.add(1e-10))).sum().neg();
         SDVariable perplexity = sd.math().exp(ctx.name("perplexity"), entropy);
         SDVariable usage = freq.gt(0.0).castTo(codebook.dataType()).mean(ctx.name("usage"));
         SDVariable counts = onehot.sum(ctx.name("counts"), 0);
         SDVariable sums = sd.mmul(ctx.name("sums"), onehot, ys, true, false, false);
-        return new Output(quantized, lcb, lce, perplexity, usage, counts, sums, idx, ysg, drift);
+        return new Output(quantized, lcb, lce, perplexity, usage, counts, sums, idx, ysg, drift, spread);
     }
 
     /** Rows scaled to unit L2 norm (zero rows stay zero). */

@@ -54,6 +54,21 @@ class QuantizerTest {
     }
 
     @Test
+    void driftAndSpreadMatchHandComputedValues() {
+        // Positions (1,0), (3,0), (2,2): mean (2, 2/3); squared deviations 1 + 4/9, 1 + 4/9, 0 + 16/9,
+        // whose mean is (2 + 24/9) / 3 = 42/27; second moment (1 + 9 + 8) / 3 = 6; spread = (42/27) / 6.
+        Example ex = example(three(), new double[] {1, 3, 2}, new double[] {0, 0, 2});
+        // The start copy is the uniform init; move the codebook to a known offset from it.
+        INDArray start = ex.sd().getArrForVarName("q/" + Quantizer.START);
+        start.assign(Nd4j.create(new double[][] {{0, 0}, {1, 0}, {0, 2}}));
+        ex.sd().getArrForVarName(ex.codebook()).assign(Nd4j.create(new double[][] {{0, 0}, {1, 3}, {0, 6}}));
+        Map<String, INDArray> r = ex.sd().output(Map.of(), ex.out().drift().name(), ex.out().spread().name());
+        // ||E - E0|| = ||(0,0),(0,3),(0,4)|| = 5; ||E0|| = sqrt(1 + 4).
+        assertEquals(5 / Math.sqrt(5), r.get(ex.out().drift().name()).getDouble(0), 1e-9);
+        assertEquals((42.0 / 27) / 6, r.get(ex.out().spread().name()).getDouble(0), 1e-9);
+    }
+
+    @Test
     void picksTheNearestCodeAndLooksItUp() {
         Example ex = example(three(), new double[] {0.9, 0.1, -0.2}, new double[] {0.1, 1.5, 0.1});
         Map<String, INDArray> r = ex.sd().output(Map.of(), ex.out().indices().name(), ex.out().quantized().name());
