@@ -55,10 +55,13 @@ class OptimiserPresetTest {
     }
 
     @Test
-    void cpuPresetsShareTheMomentumAndScheduleFloor() {
+    void cpuPresetsShareTheBaseRateMomentumAndScheduleFloor() {
         for (String p : PRESETS) {
-            OptimizerConfig o = preset("cpu", p).train().optimizer();
+            RunConfig rc = preset("cpu", p);
+            OptimizerConfig o = rc.train().optimizer();
             assertEquals("lars", o.type(), p);
+            assertEquals(0.08, o.baseLr(), 0.0, p);
+            assertEquals(0.005, o.peakLr(rc.train().batchSize()), 1e-12, p);
             assertEquals(0.99, o.momentum(), 0.0, p);
             assertEquals(0.001, o.finalLrFraction(), 0.0, p);
         }
