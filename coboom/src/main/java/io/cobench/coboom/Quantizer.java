@@ -24,7 +24,7 @@ public final class Quantizer {
      * The quantizer's graph outputs.
      *
      * @param quantized the straight-through map, [B,D,H,W]: forward value q, gradient into y
-     * @param codebookLoss l_cb = mean (sg[y] - e)^2 over all elements
+     * @param codebookLoss l_cb = (sg[y] - e)^2 summed over channels (or averaged, see the config), averaged over positions
      * @param commitmentLoss l_ce = mean (y - sg[e])^2 over all elements
      * @param perplexity exp of the entropy of the batch's code frequencies (K when uniform, 1 when collapsed)
      * @param usage fraction of the K codes chosen at least once in the batch
@@ -85,7 +85,9 @@ public final class Quantizer {
         SDVariable q = onehot.mmul(codebook);
 
         SDVariable dq = ysg.sub(q);
-        SDVariable lcb = dq.mul(dq).mean(ctx.name("l_cb"));
+        SDVariable lcb = cfg.codebookLoss() == QuantizerConfig.Reduction.SUM
+                ? dq.mul(dq).sum(1).mean(ctx.name("l_cb"))
+                : dq.mul(dq).mean(ctx.name("l_cb"));
         SDVariable qs = Tokens.stopGradient(sd, q);
         SDVariable dy = y.sub(qs);
         SDVariable lce = dy.mul(dy).mean(ctx.name("l_ce"));

@@ -49,6 +49,8 @@ class OptimiserPresetTest {
             assertEquals(0.996, c.targetMomentum(), 0.0, p);
             assertTrue(c.targetMomentumCosine(), p);
             assertEquals(QuantizerConfig.Update.LOSS, c.quantizer().update(), p);
+            // l_cb as the paper's squared norm: with the mse the codewords' step was D = 512 times smaller.
+            assertEquals(QuantizerConfig.Reduction.SUM, c.quantizer().codebookLoss(), p);
             assertEquals(p.equals("coboom-online") ? CoBooMConfig.Source.ONLINE : CoBooMConfig.Source.TARGET,
                     c.quantize(), p);
         }
@@ -64,6 +66,8 @@ class OptimiserPresetTest {
             assertEquals(0.005, o.peakLr(rc.train().batchSize()), 1e-12, p);
             assertEquals(0.99, o.momentum(), 0.0, p);
             assertEquals(0.001, o.finalLrFraction(), 0.0, p);
+            CoBooMConfig c = (CoBooMConfig) MethodRegistry.load().resolveConfig(p, rc.params());
+            assertEquals(QuantizerConfig.Reduction.SUM, c.quantizer().codebookLoss(), p);
         }
     }
 
