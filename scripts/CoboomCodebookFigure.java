@@ -57,6 +57,12 @@ public final class CoboomCodebookFigure {
                 if (!line.isBlank()) {
                     JsonNode n = json.readTree(line);
                     if (n.has("step") && n.has(keys[0])) {
+                        for (String k : keys) {
+                            if (!n.has(k)) {
+                                System.err.println(f + ": step " + n.get("step") + " has no '" + k + "'");
+                                System.exit(2);
+                            }
+                        }
                         rows.add(n);
                     }
                 }
