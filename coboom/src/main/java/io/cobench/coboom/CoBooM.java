@@ -37,6 +37,8 @@ public final class CoBooM extends ConfiguredMethod<CoBooMConfig> {
     static final String COUNTS = "quantizer/counts";
     static final String SUMS = "quantizer/sums";
     static final String FEATURES = "quantizer/features";
+    /** Optimiser group of the codebook under {@code update: loss}. */
+    public static final String CODEBOOK_GROUP = "codebook";
 
 
     public CoBooM(String name, CoBooMConfig cfg) {
@@ -126,6 +128,8 @@ public final class CoBooM extends ConfiguredMethod<CoBooMConfig> {
         Map<String, String> metrics = new LinkedHashMap<>();
         metrics.put("perplexity", q.perplexity().name());
         metrics.put("code_usage", q.usage().name());
+        metrics.put("codebook_drift", q.drift().name());
+        metrics.put("feature_spread", q.spread().name());
         List<String> stepOutputs = new ArrayList<>();
         if (cfg.quantizer().update() == QuantizerConfig.Update.EMA) {
             stepOutputs.add(checkName(q.counts(), COUNTS));
@@ -135,7 +139,15 @@ public final class CoBooM extends ConfiguredMethod<CoBooMConfig> {
             stepOutputs.add(checkName(q.features(), FEATURES));
         }
         startTargetAsOnline(sd);
-        return new TrainGraph(terms, List.of(OptimizerGroup.main(total.name())),
+        List<OptimizerGroup> groups = new ArrayList<>();
+        groups.add(OptimizerGroup.main(total.name()));
+        if (cfg.quantizer().update() == QuantizerConfig.Update.LOSS) {
+            // LARS would scale the codebook's step to eta ||E|| / ||g|| and decay it toward the
+            // origin, away from the features it must match; the official code never lets LARS
+            // move its codebook (it learns by EMA only), so it gets the run's SGD schedule plain.
+            groups.add(OptimizerGroup.plain(CODEBOOK_GROUP, total.name(), "quantizer/"));
+        }
+        return new TrainGraph(terms, groups,
                 List.of(new EmaSpec("online/", "target/", cfg.targetMomentum(), cfg.targetMomentumCosine())),
                 metrics, stepOutputs);
     }
@@ -188,6 +200,7 @@ public final class CoBooM extends ConfiguredMethod<CoBooMConfig> {
         }
         if (cfg.quantizer().init() == QuantizerConfig.Init.DATA && state.step() == 0) {
             CodebookInit.fromData(codebook, outputs.get(FEATURES), new SplittableRandom(state.seed() ^ 0xC0DEB00CL));
+            sd.getArrForVarName("quantizer/" + Quantizer.START).assign(codebook);
             if (ema) {
                 INDArray count = sd.getArrForVarName("quantizer/" + Quantizer.EMA_COUNT);
                 sd.getArrForVarName("quantizer/" + Quantizer.EMA_SUM).assign(codebook.mulColumnVector(count.reshape(-1, 1)));

@@ -82,6 +82,12 @@ public record CoBooMConfig(MlpConfig projector, MlpConfig predictor, MlpConfig f
                 stopGradFused, targetMomentum, targetMomentumCosine);
     }
 
+    /** This config with the quantizer on {@code source}. */
+    public CoBooMConfig quantizing(Source source) {
+        return new CoBooMConfig(projector, predictor, fuseProjector, quantizer, source, diversiFuse, decoder, alpha,
+                gamma, loss, stopGradFused, targetMomentum, targetMomentumCosine);
+    }
+
     /** This config without DiversiFuse. */
     public CoBooMConfig withoutDiversiFuse() {
         return new CoBooMConfig(projector, predictor, fuseProjector, quantizer, quantize,

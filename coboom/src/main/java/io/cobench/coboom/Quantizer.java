@@ -17,12 +17,14 @@ public final class Quantizer {
     public static final String CODEBOOK = "codebook";
     public static final String EMA_COUNT = "ema_count";
     public static final String EMA_SUM = "ema_sum";
+    /** Copy of the codebook as it started (after data initialisation, if any), for the drift metric. */
+    public static final String START = "codebook_start";
 
     /**
      * The quantizer's graph outputs.
      *
      * @param quantized the straight-through map, [B,D,H,W]: forward value q, gradient into y
-     * @param codebookLoss l_cb = mean (sg[y] - e)^2 over all elements
+     * @param codebookLoss l_cb = (sg[y] - e)^2 summed over channels (or averaged, see the config), averaged over positions
      * @param commitmentLoss l_ce = mean (y - sg[e])^2 over all elements
      * @param perplexity exp of the entropy of the batch's code frequencies (K when uniform, 1 when collapsed)
      * @param usage fraction of the K codes chosen at least once in the batch
@@ -30,10 +32,14 @@ public final class Quantizer {
      * @param sums [K,D] sum of the (distance-space) features assigned to each code, for EMA updates
      * @param indices [B*H*W] chosen code per position
      * @param features [B*H*W, D] the features as quantized (no gradient), for data-dependent initialisation
+     * @param drift ||E - E_start|| / ||E_start|| (Frobenius) before this step's update: how far the codebook
+     *              has moved from where it started
+     * @param spread mean ||y - mean(y)||^2 / mean ||y||^2 over the batch's positions: near 0 when the features
+     *               themselves crowd into one point, so that few codes in use is then no fault of the codebook
      */
     public record Output(SDVariable quantized, SDVariable codebookLoss, SDVariable commitmentLoss,
                          SDVariable perplexity, SDVariable usage, SDVariable counts, SDVariable sums,
-                         SDVariable indices, SDVariable features) {
+                         SDVariable indices, SDVariable features, SDVariable drift, SDVariable spread) {
     }
 
     private Quantizer() {
@@ -57,6 +63,10 @@ public final class Quantizer {
         } else {
             codebook = ctx.var(CODEBOOK, init);
         }
+        SDVariable start = ctx.state(START, init.dup());
+        SDVariable moved = codebook.sub(start);
+        SDVariable drift = sd.math().sqrt(moved.mul(moved).sum())
+                .div(ctx.name("drift"), sd.math().sqrt(start.mul(start).sum()));
 
         SDVariable y = Tokens.rows(map, dim);
         // Assignment is piecewise constant: nothing in the distance needs a gradient.
@@ -75,12 +85,18 @@ public final class Quantizer {
         SDVariable q = onehot.mmul(codebook);
 
         SDVariable dq = ysg.sub(q);
-        SDVariable lcb = dq.mul(dq).mean(ctx.name("l_cb"));
+        SDVariable lcb = cfg.codebookLoss() == QuantizerConfig.Reduction.SUM
+                ? dq.mul(dq).sum(1).mean(ctx.name("l_cb"))
+                : dq.mul(dq).mean(ctx.name("l_cb"));
         SDVariable qs = Tokens.stopGradient(sd, q);
         SDVariable dy = y.sub(qs);
         SDVariable lce = dy.mul(dy).mean(ctx.name("l_ce"));
         SDVariable ste = y.add(Tokens.stopGradient(sd, q.sub(y)));
         SDVariable quantized = sd.identity(ctx.name("quantized"), Tokens.map(ste, dim, height, width));
+
+        SDVariable centred = ysg.sub(ysg.mean(true, 0));
+        SDVariable spread = centred.mul(centred).sum(1).mean()
+                .div(ctx.name("spread"), ysg.mul(ysg).sum(1).mean().add(1e-12));
 
         SDVariable freq = onehot.mean(0);
         SDVariable entropy = freq.mul(sd.math().log(freq.add(1e-10))).sum().neg();
@@ -88,7 +104,7 @@ public final class Quantizer {
         SDVariable usage = freq.gt(0.0).castTo(codebook.dataType()).mean(ctx.name("usage"));
         SDVariable counts = onehot.sum(ctx.name("counts"), 0);
         SDVariable sums = sd.mmul(ctx.name("sums"), onehot, ys, true, false, false);
-        return new Output(quantized, lcb, lce, perplexity, usage, counts, sums, idx, ysg);
+        return new Output(quantized, lcb, lce, perplexity, usage, counts, sums, idx, ysg, drift, spread);
     }
 
     /** Rows scaled to unit L2 norm (zero rows stay zero). */

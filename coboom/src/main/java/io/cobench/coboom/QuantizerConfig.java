@@ -20,9 +20,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *             {@code data}: after the first step every codeword is replaced by a feature vector drawn at random
  *             from that step's batch. The paper does not say. Near the origin, the uniform codewords all lose to
  *             the one best aligned with the (non-negative, post-ReLU) features, and only that one is trained.
+ * @param codebookLoss {@code sum}: l_cb is the squared norm ||sg[y] - e||^2 over the D channels, averaged over
+ *                     positions, as the paper writes it; {@code mean}: averaged over channels too, as the official
+ *                     code's and VQ-VAE's mse, which divides the codewords' gradient by D. The commitment term is
+ *                     always the mean: under {@code quantize: online} a D-fold commitment would swamp L1 and L2
  */
 public record QuantizerConfig(int size, double beta, Update update, double decay, double eps, double emaInitCount,
-                              Distance distance, Init init) {
+                              Distance distance, Init init, Reduction codebookLoss) {
+
+    /** How l_cb is reduced over the channels. */
+    public enum Reduction {
+        @JsonProperty("sum") SUM,
+        @JsonProperty("mean") MEAN
+    }
 
     /** How the codewords are learned. */
     public enum Update {
@@ -49,6 +59,9 @@ public record QuantizerConfig(int size, double beta, Update update, double decay
         if (!(beta >= 0)) {
             throw new IllegalArgumentException("quantizer.beta must be >= 0, got " + beta);
         }
+        if (codebookLoss == null) {
+            throw new IllegalArgumentException("quantizer.codebookLoss (sum|mean) is required");
+        }
         if (update == null || distance == null || init == null) {
             throw new IllegalArgumentException("quantizer.update (loss|ema), quantizer.distance (euclidean|cosine) "
                     + "and quantizer.init (uniform|data) are required");
@@ -62,8 +75,13 @@ public record QuantizerConfig(int size, double beta, Update update, double decay
         }
     }
 
-    /** The paper's quantizer: K codes trained by the codebook loss, Euclidean distance, beta 0.25, data init. */
+    /** The paper's quantizer: K codes trained by the codebook loss (a squared norm), Euclidean distance, beta 0.25, data init. */
     public static QuantizerConfig paper(int size) {
-        return new QuantizerConfig(size, 0.25, Update.LOSS, 0.99, 1e-5, 1.0, Distance.EUCLIDEAN, Init.DATA);
+        return new QuantizerConfig(size, 0.25, Update.LOSS, 0.99, 1e-5, 1.0, Distance.EUCLIDEAN, Init.DATA, Reduction.SUM);
+    }
+
+    /** This quantizer with l_cb reduced as {@code r}. */
+    public QuantizerConfig withCodebookLoss(Reduction r) {
+        return new QuantizerConfig(size, beta, update, decay, eps, emaInitCount, distance, init, r);
     }
 }

@@ -25,6 +25,8 @@ class CoBooMProviderTest {
         assertEquals("Ours w/Dec.", r.provider("coboom").tableRow("coboom"));
         assertEquals("Ours w/o Dec.", r.provider("coboom-nodec").tableRow("coboom-nodec"));
         assertEquals("Ours w/o DF.", r.provider("coboom-nodf").tableRow("coboom-nodf"));
+        // The variant's row names it so, and is not one of the paper's rows.
+        assertEquals("Ours w/Dec. online VQ (variant)", r.provider("coboom-online").tableRow("coboom-online"));
     }
 
     @Test
@@ -53,6 +55,10 @@ class CoBooMProviderTest {
         CoBooMConfig nodf = (CoBooMConfig) p.defaults("coboom-nodf");
         assertFalse(nodf.decoder().enabled() || nodf.diversiFuse().enabled());
         assertEquals(nodec.withoutDiversiFuse(), nodf);
+
+        CoBooMConfig online = (CoBooMConfig) p.defaults("coboom-online");
+        assertEquals(CoBooMConfig.Source.ONLINE, online.quantize());
+        assertEquals(full.quantizing(CoBooMConfig.Source.ONLINE), online);
     }
 
     @Test
@@ -92,8 +98,8 @@ class CoBooMProviderTest {
         try (Stream<Path> s = Files.walk(Path.of("..", "configs"))) {
             files = s.filter(f -> f.getFileName().toString().matches("coboom.*\\.yaml")).sorted().toList();
         }
-        // paper and cpu scale for each of the three presets
-        assertEquals(6, files.size(), files.toString());
+        // paper and cpu scale for each of the three presets and the online variant
+        assertEquals(8, files.size(), files.toString());
         for (Path f : files) {
             RunConfig rc = RunConfig.load(f);
             String preset = f.getFileName().toString().replace(".yaml", "");
@@ -101,7 +107,7 @@ class CoBooMProviderTest {
             CoBooMConfig c = (CoBooMConfig) r.resolveConfig(rc.method(), rc.params());
             assertEquals(new CoBooMProvider().defaults(preset).getClass(), c.getClass());
             assertEquals(!preset.equals("coboom-nodf"), c.diversiFuse().enabled(), f.toString());
-            assertEquals(preset.equals("coboom"), c.decoder().enabled(), f.toString());
+            assertEquals(preset.equals("coboom") || preset.equals("coboom-online"), c.decoder().enabled(), f.toString());
             assertEquals(0, rc.encoder().featureChannels() % c.diversiFuse().heads(), f.toString());
         }
     }

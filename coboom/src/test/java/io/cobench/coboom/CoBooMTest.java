@@ -83,8 +83,9 @@ class CoBooMTest {
         Map<String, Double> t = s.step(0, data().batch(0)).losses();
         assertEquals(0.5 * (t.get("l1") + t.get("l2")) + t.get("l_q") + 0.5 * t.get("l_r"), t.get("loss"), 1e-5);
         assertEquals(t.get("l_cb") + 0.25 * t.get("l_ce"), t.get("l_q"), 1e-5);
-        // With the quantizer on the target, l_cb and l_ce are the same number: only their gradients differ.
-        assertEquals(t.get("l_cb"), t.get("l_ce"), 1e-6);
+        // With the quantizer on the target, l_cb and l_ce measure the same distances: l_cb sums the
+        // D = 32 channels where l_ce averages them, and only their gradients differ.
+        assertEquals(t.get("l_cb"), 32 * t.get("l_ce"), 1e-5 * t.get("l_cb"));
         for (String k : List.of("l1", "l2")) {
             assertTrue(t.get(k) >= 0 && t.get(k) <= 8, k + " = " + t.get(k) + " outside [0, 8]");
         }
@@ -103,7 +104,7 @@ class CoBooMTest {
         CoBooMConfig base = Tiny.config("coboom-nodec");
         QuantizerConfig q = base.quantizer();
         CoBooMConfig cfg = Tiny.withQuantizer(base, new QuantizerConfig(q.size(), q.beta(), QuantizerConfig.Update.EMA,
-                0.9, q.eps(), 1.0, q.distance(), q.init()));
+                0.9, q.eps(), 1.0, q.distance(), q.init(), q.codebookLoss()));
         TrainingSession s = session(cfg, 3);
         assertFalse(s.trainableVariables().contains("quantizer/codebook"));
         SyntheticBatches d = data();

@@ -51,7 +51,7 @@ class CodebookUsageTest {
         CoBooMConfig c = Tiny.config("coboom-nodec");
         QuantizerConfig q = c.quantizer();
         double u = lateUsage(Tiny.withQuantizer(c, new QuantizerConfig(q.size(), q.beta(), q.update(), q.decay(), q.eps(),
-                q.emaInitCount(), q.distance(), QuantizerConfig.Init.UNIFORM)));
+                q.emaInitCount(), q.distance(), QuantizerConfig.Init.UNIFORM, q.codebookLoss())));
         assertTrue(u < THRESHOLD, "code usage over the last " + LAST + " steps " + u);
     }
 }

@@ -54,6 +54,21 @@ class QuantizerTest {
     }
 
     @Test
+    void driftAndSpreadMatchHandComputedValues() {
+        // Positions (1,0), (3,0), (2,2): mean (2, 2/3); squared deviations 1 + 4/9, 1 + 4/9, 0 + 16/9,
+        // whose mean is (2 + 24/9) / 3 = 42/27; second moment (1 + 9 + 8) / 3 = 6; spread = (42/27) / 6.
+        Example ex = example(three(), new double[] {1, 3, 2}, new double[] {0, 0, 2});
+        // The start copy is the uniform init; move the codebook to a known offset from it.
+        INDArray start = ex.sd().getArrForVarName("q/" + Quantizer.START);
+        start.assign(Nd4j.create(new double[][] {{0, 0}, {1, 0}, {0, 2}}));
+        ex.sd().getArrForVarName(ex.codebook()).assign(Nd4j.create(new double[][] {{0, 0}, {1, 3}, {0, 6}}));
+        Map<String, INDArray> r = ex.sd().output(Map.of(), ex.out().drift().name(), ex.out().spread().name());
+        // ||E - E0|| = ||(0,0),(0,3),(0,4)|| = 5; ||E0|| = sqrt(1 + 4).
+        assertEquals(5 / Math.sqrt(5), r.get(ex.out().drift().name()).getDouble(0), 1e-9);
+        assertEquals((42.0 / 27) / 6, r.get(ex.out().spread().name()).getDouble(0), 1e-9);
+    }
+
+    @Test
     void picksTheNearestCodeAndLooksItUp() {
         Example ex = example(three(), new double[] {0.9, 0.1, -0.2}, new double[] {0.1, 1.5, 0.1});
         Map<String, INDArray> r = ex.sd().output(Map.of(), ex.out().indices().name(), ex.out().quantized().name());
@@ -72,7 +87,7 @@ class QuantizerTest {
         Example eu = example(three(), new double[] {0.3}, new double[] {0.1});
         QuantizerConfig c = three();
         QuantizerConfig cos = new QuantizerConfig(3, c.beta(), c.update(), c.decay(), c.eps(), c.emaInitCount(),
-                QuantizerConfig.Distance.COSINE, c.init());
+                QuantizerConfig.Distance.COSINE, c.init(), c.codebookLoss());
         Example co = example(cos, new double[] {0.3}, new double[] {0.1});
         assertEquals(0, eu.out().indices().eval().getLong(0));
         assertEquals(1, co.out().indices().eval().getLong(0));
@@ -81,9 +96,13 @@ class QuantizerTest {
     @Test
     void lossesEqualHandComputedValues() {
         Example ex = example(three(), new double[] {0.9, 0.1, -0.2}, new double[] {0.1, 1.5, 0.1});
-        // y - q per position: (-0.1, 0.1), (0.1, -0.5), (-0.2, 0.1); squares sum to 0.33 over 6 elements.
-        assertEquals(0.055, ex.out().codebookLoss().eval().getDouble(0), EPS);
+        // y - q per position: (-0.1, 0.1), (0.1, -0.5), (-0.2, 0.1); squares sum to 0.33: l_cb is the
+        // squared norm per position, 0.33 / 3; l_ce the mean per element, 0.33 / 6.
+        assertEquals(0.11, ex.out().codebookLoss().eval().getDouble(0), EPS);
         assertEquals(0.055, ex.out().commitmentLoss().eval().getDouble(0), EPS);
+        Example mean = example(three().withCodebookLoss(QuantizerConfig.Reduction.MEAN),
+                new double[] {0.9, 0.1, -0.2}, new double[] {0.1, 1.5, 0.1});
+        assertEquals(0.055, mean.out().codebookLoss().eval().getDouble(0), EPS);
         // Each code chosen once: frequencies 1/3, perplexity 3, all codes used.
         assertEquals(3.0, ex.out().perplexity().eval().getDouble(0), 1e-6);
         assertEquals(1.0, ex.out().usage().eval().getDouble(0), EPS);
@@ -107,9 +126,10 @@ class QuantizerTest {
         Example ex = example(three(), new double[] {0.9, 0.1, -0.2}, new double[] {0.1, 1.5, 0.1});
         ex.sd().setLossVariables(ex.out().codebookLoss().name());
         Map<String, INDArray> g = ex.sd().calculateGradients(Map.of(), ex.codebook(), "y");
-        // d l_cb / d e_k = -(2/6) * sum over positions assigned to k of (y - e_k).
+        // d l_cb / d e_k = -(2/3) * sum over positions assigned to k of (y - e_k) (3 positions).
         double t = 1.0 / 3;
-        assertArrayEquals(new double[] {0.2 * t, -0.1 * t, 0.1 * t, -0.1 * t, -0.1 * t, 0.5 * t},
+        double u = 2.0 / 3;
+        assertArrayEquals(new double[] {0.2 * u, -0.1 * u, 0.1 * u, -0.1 * u, -0.1 * u, 0.5 * u},
                 g.get(ex.codebook()).data().asDouble(), 1e-12);
         assertZeroOrAbsent(g.get("y"));
 
@@ -137,7 +157,7 @@ class QuantizerTest {
     void codebookLossPassesGradientCheckOnTheCodebook() {
         for (QuantizerConfig.Distance d : QuantizerConfig.Distance.values()) {
             QuantizerConfig cfg = new QuantizerConfig(5, 0.25, QuantizerConfig.Update.LOSS, 0.99, 1e-5, 1, d,
-                    QuantizerConfig.Init.UNIFORM);
+                    QuantizerConfig.Init.UNIFORM, QuantizerConfig.Reduction.SUM);
             assertTrue(io.cobench.testing.GradChecks.check(11, Nd4j.randn(DataType.DOUBLE, 1, 3, 2, 2), java.util.Set.of("input"), 0,
                     (ctx, x) -> Quantizer.build(ctx.scope("q"), x, 3, 2, 2, cfg).codebookLoss().reshape(1)),
                     "distance " + d);
@@ -148,7 +168,7 @@ class QuantizerTest {
     void commitmentLossPassesGradientCheckOnTheFeatures() {
         for (QuantizerConfig.Distance d : QuantizerConfig.Distance.values()) {
             QuantizerConfig cfg = new QuantizerConfig(5, 0.25, QuantizerConfig.Update.LOSS, 0.99, 1e-5, 1, d,
-                    QuantizerConfig.Init.UNIFORM);
+                    QuantizerConfig.Init.UNIFORM, QuantizerConfig.Reduction.SUM);
             assertTrue(io.cobench.testing.GradChecks.check(12, Nd4j.randn(DataType.DOUBLE, 1, 3, 2, 2), java.util.Set.of("q/codebook"), 0,
                     (ctx, x) -> Quantizer.build(ctx.scope("q"), x, 3, 2, 2, cfg).commitmentLoss().reshape(1)),
                     "distance " + d);
@@ -170,7 +190,7 @@ class QuantizerTest {
     @Test
     void emaModeMakesTheCodebookStateAndItsUpdateFollowsTheAssignments() {
         QuantizerConfig cfg = new QuantizerConfig(3, 0.25, QuantizerConfig.Update.EMA, 0.5, 1e-5, 1,
-                QuantizerConfig.Distance.EUCLIDEAN, QuantizerConfig.Init.UNIFORM);
+                QuantizerConfig.Distance.EUCLIDEAN, QuantizerConfig.Init.UNIFORM, QuantizerConfig.Reduction.SUM);
         SameDiff sd = SameDiff.create();
         GraphContext ctx = GraphContext.create(sd, GraphContext.Mode.TRAIN, 1).scope("q");
         SDVariable y = sd.var("y", Nd4j.create(new double[][] {{0.9, 1.2, -0.2}, {0.1, 0.0, 0.1}}).reshape(1, 2, 1, 3));

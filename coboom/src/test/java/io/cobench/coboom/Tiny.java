@@ -18,7 +18,8 @@ final class Tiny {
         MlpConfig head = new MlpConfig(2, 32, 16, true, false);
         QuantizerConfig q = d.quantizer();
         return new CoBooMConfig(head, head, head,
-                new QuantizerConfig(16, q.beta(), q.update(), q.decay(), q.eps(), q.emaInitCount(), q.distance(), q.init()),
+                new QuantizerConfig(16, q.beta(), q.update(), q.decay(), q.eps(), q.emaInitCount(), q.distance(), q.init(),
+                        q.codebookLoss()),
                 d.quantize(), d.diversiFuse(), new DecoderConfig(d.decoder().enabled(), d.decoder().upsample(), 4),
                 d.alpha(), d.gamma(), d.loss(), d.stopGradFused(), 0.99, d.targetMomentumCosine());
     }

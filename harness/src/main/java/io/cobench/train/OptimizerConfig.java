@@ -45,6 +45,15 @@ public record OptimizerConfig(String type, double baseLr, boolean scaleByBatch, 
                 warmupFraction, finalLrFraction, norm);
     }
 
+    /**
+     * This optimiser's learning rate, batch scaling, schedule, momentum and clipping as plain SGD:
+     * no LARS trust ratio, no weight decay (what {@code OptimizerGroup.plain} groups get).
+     */
+    public OptimizerConfig plainSgd() {
+        return new OptimizerConfig("sgd", baseLr, scaleByBatch, 0.0, momentum, beta1, beta2, eps, eta,
+                warmupFraction, finalLrFraction, clipNorm);
+    }
+
     /** The peak learning rate for a batch of {@code batch}. */
     public double peakLr(int batch) {
         return scaleByBatch ? baseLr * batch / 256.0 : baseLr;

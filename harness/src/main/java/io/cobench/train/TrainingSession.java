@@ -136,7 +136,9 @@ public final class TrainingSession {
             if (members.get(i).isEmpty()) {
                 throw new IllegalStateException("optimizer group '" + specs.get(i).name() + "' has no trainable variables");
             }
-            OptimizerConfig cfg = specs.get(i).optimizer() != null ? specs.get(i).optimizer() : train.optimizer();
+            OptimizerGroup spec = specs.get(i);
+            OptimizerConfig cfg = spec.optimizer() != null ? spec.optimizer()
+                    : spec.plain() ? train.optimizer().plainSgd() : train.optimizer();
             groups.add(new Group(specs.get(i), cfg, members.get(i), new LinkedHashMap<>()));
         }
     }
@@ -195,15 +197,23 @@ public final class TrainingSession {
         Map<String, INDArray> outs = null;
         Map<String, Double> lrs = new LinkedHashMap<>();
         double gradNormAll = 0;
+        Map<String, INDArray> grads = null;
         for (int gi = 0; gi < groups.size(); gi++) {
             Group g = groups.get(gi);
-            List<String> want = gi == 0 ? outputs : List.of(g.spec().lossVariable());
-            OutAndGrad og = sd.calculateGradientsAndOutputs(ph, want, g.vars());
-            if (gi == 0) {
-                outs = og.getOutputs();
-                checkLosses(step, outs);
+            if (gi == 0 || !g.spec().lossVariable().equals(groups.get(gi - 1).spec().lossVariable())) {
+                // One pass serves this group and the ones right after it on the same loss.
+                List<String> vars = new ArrayList<>();
+                for (int j = gi; j < groups.size() && groups.get(j).spec().lossVariable().equals(g.spec().lossVariable()); j++) {
+                    vars.addAll(groups.get(j).vars());
+                }
+                List<String> want = gi == 0 ? outputs : List.of(g.spec().lossVariable());
+                OutAndGrad og = sd.calculateGradientsAndOutputs(ph, want, vars);
+                if (gi == 0) {
+                    outs = og.getOutputs();
+                    checkLosses(step, outs);
+                }
+                grads = og.getGradients();
             }
-            Map<String, INDArray> grads = og.getGradients();
             double sq = 0;
             for (String v : g.vars()) {
                 INDArray gr = grads.get(v);
@@ -231,7 +241,11 @@ public final class TrainingSession {
                 g.updaters().computeIfAbsent(v, k -> Updater.create(g.cfg(), param)).step(param, gr, lr, step);
             }
             // The updaters keep no reference to the gradients: their memory serves the next call.
-            io.cobench.engine.RecyclingSession.giveBack(grads.values());
+            List<INDArray> used = new ArrayList<>();
+            for (String v : g.vars()) {
+                used.add(grads.get(v));
+            }
+            io.cobench.engine.RecyclingSession.giveBack(used);
         }
         final Map<String, INDArray> result = outs;
         updateBatchNorm(result);
