@@ -41,8 +41,8 @@ class GridHoursTest {
         assertEquals(0, cl.execute("grid", "plan", "--config", PAPER.toString(), "--img-per-s", "8.9"));
         String text = out.toString();
         assertTrue(text.lines().anyMatch(l -> l.matches("byol__chest__s0\\s+12\\s+6\\.098e\\+07\\s+1,903")), text);
-        // 11 methods x 2 domains x 3 seeds.
-        assertTrue(text.contains("shard 1/1 of grid paper: 66 units, "), text);
+        // 11 paper rows and the coboom-online variant, x 2 domains x 3 seeds.
+        assertTrue(text.contains("shard 1/1 of grid paper: 72 units, "), text);
         assertTrue(text.contains("estimate at 8.90 img/s (given: one training step at 224 px, batch 64"), text);
     }
 }
