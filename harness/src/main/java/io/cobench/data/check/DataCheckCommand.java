@@ -7,6 +7,7 @@ import io.cobench.io.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,12 +27,8 @@ public final class DataCheckCommand implements CobenchCommand {
     @Parameters(index = "0", paramLabel = "DATASET", description = "nih, siim, eyepacs, mured or odir")
     String dataset;
 
-    @Option(names = "--data-root", paramLabel = "[NAME=]DIR",
-            description = "the dataset's folder in its download layout (docs/datasets.md)")
-    String dataRoot;
-
-    @Option(names = "--root", hidden = true, paramLabel = "DIR", description = "deprecated spelling of --data-root")
-    Path deprecatedRoot;
+    @Mixin
+    io.cobench.data.DataRootOption dataRoot;
 
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
@@ -66,7 +63,7 @@ public final class DataCheckCommand implements CobenchCommand {
         if (!Datasets.NAMES.contains(dataset)) {
             throw new io.cobench.cli.UserError("unknown dataset '" + dataset + "'; expected one of " + Datasets.NAMES);
         }
-        Path root = Datasets.root(dataset, dataRoot, deprecatedRoot, spec.commandLine().getErr());
+        Path root = dataRoot.resolve(dataset, spec.commandLine().getErr());
         CheckReport report = DataCheck.run(dataset, root,
                 new DataCheck.Options(examples, againstTest, exportMasks, !noDecode, progress));
         PrintWriter out = spec.commandLine().getOut();

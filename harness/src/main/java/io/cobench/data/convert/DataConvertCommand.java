@@ -5,6 +5,7 @@ import io.cobench.cli.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,12 +24,8 @@ public final class DataConvertCommand implements CobenchCommand {
     @Parameters(index = "0", paramLabel = "DATASET", description = "siim (the one dataset not shipped as PNG/JPEG)")
     String dataset;
 
-    @Option(names = "--data-root", paramLabel = "[NAME=]DIR",
-            description = "the dataset's folder in its download layout (docs/datasets.md)")
-    String dataRoot;
-
-    @Option(names = "--root", hidden = true, paramLabel = "DIR", description = "deprecated spelling of --data-root")
-    Path deprecatedRoot;
+    @Mixin
+    io.cobench.data.DataRootOption dataRoot;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where to write the converted folder")
     Path out;
@@ -51,7 +48,7 @@ public final class DataConvertCommand implements CobenchCommand {
             throw new UserError("data convert handles siim only, not '" + dataset + "': the other datasets are "
                     + "already PNG or JPEG");
         }
-        Path root = io.cobench.data.Datasets.root(dataset, dataRoot, deprecatedRoot, spec.commandLine().getErr());
+        Path root = dataRoot.resolve(dataset, spec.commandLine().getErr());
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         SiimConvert.Result r = SiimConvert.run(root, out, n, progress);
         PrintWriter pw = spec.commandLine().getOut();
