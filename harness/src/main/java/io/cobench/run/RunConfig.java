@@ -76,6 +76,18 @@ public record RunConfig(String method, JsonNode params, ResNetConfig encoder, Tr
         if (!n.isObject()) {
             throw new UserError(source + ": " + name + ": expected a mapping of fields, got " + n);
         }
+        if (type == DataConfig.class && !(n.has("root") && n.has("roots"))) {
+            // data.root is the deprecated spelling of data.roots.<dataset>: a config gives one of
+            // them, and the strict reader would call the other missing.
+            com.fasterxml.jackson.databind.node.ObjectNode o = n.deepCopy();
+            if (!o.has("root")) {
+                o.putNull("root");
+            }
+            if (!o.has("roots")) {
+                o.putObject("roots");
+            }
+            n = o;
+        }
         try {
             return Json.strictReader(type).readValue(n);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -19,7 +19,7 @@ class RunConfigStrictTest {
                 + "encoder: {depth: 18, width: 4, channels: 1, imageSize: 32}\n"
                 + "train:\n" + train
                 + "  optimizer: " + opt + "\n"
-                + "data: {dataset: nih, root: null, limit: 0, workers: 1}\n";
+                + "data: {dataset: nih, roots: {}, limit: 0, workers: 1}\n";
     }
 
     private static final String TRAIN = "  epochs: 3\n  maxSteps: 0\n  batchSize: 8\n  seed: 4\n"
@@ -73,8 +73,18 @@ class RunConfigStrictTest {
     }
 
     @Test
-    void aMissingRootMustBeWrittenEvenThoughItMayBeNull(@TempDir Path dir) throws Exception {
-        assertEquals("run.yaml: data.root: required field is missing",
-                error(dir, config(TRAIN, OPT).replace("root: null, ", "")));
+    void theDeprecatedRootAloneStillLoads(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("run.yaml");
+        Files.writeString(f, config(TRAIN, OPT).replace("roots: {}, ", "root: /data/nih, "));
+        assertEquals("/data/nih", RunConfig.load(f).data().datasetRoot());
+    }
+
+    @Test
+    void theDeprecatedRootMayBeLeftOutBesideRoots(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("run.yaml");
+        Files.writeString(f, config(TRAIN, OPT).replace("roots: {}, ", "roots: {nih: /data/nih}, "));
+        RunConfig c = RunConfig.load(f);
+        assertEquals(null, c.data().root());
+        assertEquals("/data/nih", c.data().roots().get("nih"));
     }
 }
