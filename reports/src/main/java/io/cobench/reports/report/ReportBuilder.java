@@ -6,6 +6,7 @@ import io.cobench.reports.figures.AucCurveFigure;
 import io.cobench.reports.figures.CodebookFigure;
 import io.cobench.reports.figures.GradCamPanel;
 import io.cobench.reports.significance.SignificanceAnalysis;
+import io.cobench.reports.significance.SignificanceSummary;
 import io.cobench.reports.significance.SignificanceWriter;
 import io.cobench.reports.store.CodebookPoint;
 import io.cobench.reports.store.EvalCell;
@@ -59,13 +60,8 @@ public final class ReportBuilder {
         boolean parity = tables.stream().anyMatch(ResultTable::testParity);
 
         StringBuilder md = new StringBuilder("# cobench report\n\n");
-        md.append("Store: `").append(store.root().toAbsolutePath().normalize()).append('`');
-        if (!store.grid().isEmpty()) {
-            md.append(" (grid `").append(store.grid()).append("`, created ").append(store.created()).append(')');
-        }
-        md.append(". ").append(cells.size()).append(" finished evaluation cell(s). NIH mean AUC over ")
-                .append(opt.classes() == 15 ? "15 classes (14 findings + \"No Finding\", as the paper)" : "the 14 findings")
-                .append(". Written by cobench ").append(BuildInfo.version()).append(".\n\n");
+        md.append(DataOrigin.of(cells).statement());
+        md.append(whatWasRun(store, cells));
         if (parity) {
             md.append("> **").append(TableRenderer.PARITY_WARNING).append("**\n\n");
         }
@@ -114,14 +110,27 @@ public final class ReportBuilder {
             }
         }
 
+        // The controls section (issue 18) goes here: after the tables it qualifies, before the tests.
+
         SignificanceAnalysis.Result sig = SignificanceAnalysis.run(tables, cells,
                 new SignificanceAnalysis.Options(opt.classes(), opt.replicates(), opt.seed()));
         String sigMd = SignificanceWriter.markdown(sig, opt.replicates());
         put("significance/significance.md", sigMd);
         put("significance/significance.csv", TableRenderer.csv(SignificanceWriter.comparisons(sig.comparisons())));
         put("significance/auc_ci.csv", TableRenderer.csv(SignificanceWriter.intervals(sig.intervals())));
-        md.append("## Significance\n\n").append(sigMd)
-                .append("\nFiles: [tests CSV](significance/significance.csv), [AUC intervals CSV](significance/auc_ci.csv).\n\n");
+        md.append("## Significance: CoBooM against the best baseline\n\n")
+                .append(SignificanceSummary.markdown(tables, sig))
+                .append("Every baseline and test, with t statistics, raw p and the AUC intervals: ")
+                .append("[significance.md](significance/significance.md), [tests CSV](significance/significance.csv), ")
+                .append("[AUC intervals CSV](significance/auc_ci.csv).\n\n");
+
+        Map<String, String> rowOf = new LinkedHashMap<>();
+        cells.forEach(c -> rowOf.putIfAbsent(c.metrics().method(), c.metrics().row()));
+        String pointing = PointingSection.markdown(store.gradcamDir().resolve("pointing.csv"), rowOf, Layout.ROWS);
+        if (pointing != null) {
+            put("gradcam/pointing.csv", readString(store.gradcamDir().resolve("pointing.csv")));
+            md.append(pointing);
+        }
 
         md.append("## Figures\n\n");
         for (ResultTable t : tables) {
@@ -134,8 +143,6 @@ public final class ReportBuilder {
                 md.append("No NIH cells for Table ").append(t.spec().number()).append(": AUC curve not drawn.\n\n");
             }
         }
-        Map<String, String> rowOf = new LinkedHashMap<>();
-        cells.forEach(c -> rowOf.putIfAbsent(c.metrics().method(), c.metrics().row()));
         GradCamPanel.Outcome cam = GradCamPanel.write(store.gradcamDir(), rowOf, Layout.ROWS,
                 opt.out().resolve("figures/gradcam_panel.png"));
         md.append("### Grad-CAM diagnostic maps\n\n");
@@ -169,6 +176,46 @@ public final class ReportBuilder {
         }
         put("report.md", md.toString());
         return new Summary(List.copyOf(files), List.copyOf(notes), parity);
+    }
+
+    /** The opening paragraph: what ran, on which rows, columns and seeds, and what "Sup." means. */
+    private String whatWasRun(ResultsStore store, List<EvalCell> cells) {
+        java.util.Set<String> rows = new java.util.TreeSet<>(java.util.Comparator.comparingInt(
+                r -> Layout.ROWS.contains(r) ? Layout.ROWS.indexOf(r) : Layout.ROWS.size()));
+        java.util.Set<Integer> seeds = new java.util.TreeSet<>();
+        java.util.Set<String> protocols = new java.util.TreeSet<>();
+        for (EvalCell c : cells) {
+            rows.add(c.metrics().row());
+            seeds.add(c.metrics().seed());
+            protocols.add(c.metrics().protocol());
+        }
+        StringBuilder md = new StringBuilder("**What was run.** ");
+        if (!store.grid().isEmpty()) {
+            md.append("Grid `").append(store.grid()).append("`, store created ").append(store.created()).append(". ");
+        }
+        md.append(cells.size()).append(" finished evaluation cell(s): ").append(rows.size()).append(" method(s) (")
+                .append(String.join(", ", rows)).append("), protocol(s) ").append(String.join(", ", protocols))
+                .append(" (Table 1 is linear probing, Table 2 fine-tuning), seed(s) ")
+                .append(seeds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
+                .append(". Values are percent: mean AUC (NIH over ")
+                .append(opt.classes() == 15 ? "15 classes, 14 findings + \"No Finding\", as the paper" : "the 14 findings")
+                .append("; MuReD, ODIR over their classes) or mean per-image Dice (SIIM), as mean ± SD over seeds. ")
+                .append("Store `").append(store.root().toAbsolutePath().normalize()).append("`; written by cobench ")
+                .append(BuildInfo.version()).append(".\n\n");
+        if (rows.contains("Sup.")) {
+            md.append("**Sup.**, as the paper defines it, is the encoder at random initialisation, with no "
+                    + "pretraining, trained only by the downstream protocol (under linear probing only the head "
+                    + "learns, on frozen random features).\n\n");
+        }
+        return md.toString();
+    }
+
+    private static String readString(Path f) {
+        try {
+            return java.nio.file.Files.readString(f);
+        } catch (java.io.IOException e) {
+            throw new io.cobench.cli.UserError("could not read " + f + ": " + e.getMessage(), e);
+        }
     }
 
     private void put(String rel, String content) {

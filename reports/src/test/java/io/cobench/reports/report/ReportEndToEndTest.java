@@ -55,10 +55,15 @@ class ReportEndToEndTest {
         String md = Files.readString(out.resolve("report.md"));
         for (String s : List.of("## Table 1", "## Table 2", "## Comparison with the paper", "## Significance",
                 "![Grad-CAM panel](figures/gradcam_panel.png)", "![Codebook usage and perplexity](figures/codebook.png)",
-                "| Ours w/Dec. |", "bootstrap (images)", "t-test (images)", "t-test (seeds)",
+                "| Ours w/Dec. |", "seeds: paired t-test, p (Holm)", "test images: p (Holm)",
                 "1 unfinished run director(ies) without DONE were left out, first: eval/linear__nih__f1__coboom__s99",
                 "AUC of class 'Hernia' is undefined")) {
             assertTrue(md.contains(s), s);
+        }
+        // Every test, baseline by baseline, is in the significance file that report.md links to.
+        String sig = Files.readString(out.resolve("significance/significance.md"));
+        for (String s : List.of("bootstrap (images)", "t-test (images)", "t-test (seeds)")) {
+            assertTrue(sig.contains(s), s);
         }
         assertFalse(md.contains("WARNING"));
         // Every link in report.md is relative and resolves inside the report.
@@ -69,7 +74,7 @@ class ReportEndToEndTest {
             assertTrue(Files.isRegularFile(out.resolve(m.group(1))), m.group(1));
             links++;
         }
-        assertEquals(18, links);
+        assertEquals(19, links); // 18 before report.md linked significance.md itself
         // Table 1: 11 method rows, each cell "mean ± SD" over the 2 seeds.
         List<String> rows = Files.readAllLines(out.resolve("tables/table1.md")).stream()
                 .filter(l -> l.startsWith("| ") && !l.startsWith("| Method")).toList();
