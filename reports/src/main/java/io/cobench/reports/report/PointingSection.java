@@ -19,8 +19,12 @@ final class PointingSection {
     private PointingSection() {
     }
 
-    /** The section's Markdown, or null when the store holds no pointing.csv. */
-    static String markdown(Path file, Map<String, String> rowOf, List<String> rowOrder) {
+    /** The section's Markdown and the report's CSV of it (hit rate in percent, as every report CSV). */
+    record Section(String markdown, String csv) {
+    }
+
+    /** The section, or null when the store holds no pointing.csv. */
+    static Section build(Path file, Map<String, String> rowOf, List<String> rowOrder) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -32,6 +36,7 @@ final class PointingSection {
         }
         Map<String, Map<String, String>> byRow = new LinkedHashMap<>();
         List<String> classes = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("method,row,class,images,hits,hit_rate_pct\n");
         for (CsvTable.Row r : t.rows()) {
             String row = rowOf.getOrDefault(r.get(0), r.get(0));
             if (!classes.contains(r.get(1))) {
@@ -39,6 +44,10 @@ final class PointingSection {
             }
             int images = (int) t.number(r, 2);
             int hits = (int) t.number(r, 3);
+            csv.append(r.get(0)).append(',').append(row).append(',').append(r.get(1)).append(',').append(images)
+                    .append(',').append(hits).append(',')
+                    .append(images == 0 ? "" : io.cobench.reports.tables.Percent.points((double) hits / images))
+                    .append('\n');
             byRow.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(r.get(1), images == 0 ? "—"
                     : String.format(Locale.ROOT, "%d/%d (%.0f%%)", hits, images, 100.0 * hits / images));
         }
@@ -60,6 +69,6 @@ final class PointingSection {
             }
             sb.append(" |\n");
         }
-        return sb.append("\nFile: [pointing.csv](gradcam/pointing.csv).\n\n").toString();
+        return new Section(sb.append("\nFile: [pointing.csv](gradcam/pointing.csv).\n\n").toString(), csv.toString());
     }
 }

@@ -73,7 +73,7 @@ public final class ReportBuilder {
             put("tables/" + stem + ".csv", TableRenderer.displayCsv(t));
             put("tables/" + stem + ".tex", TableRenderer.latex(t));
             put("tables/" + stem + "_cells.csv", TableRenderer.csv(TableRenderer.cellsTable(t)));
-            put("tables/" + stem + "_runs.csv", TableRenderer.csv(t.runs()));
+            put("tables/" + stem + "_runs.csv", TableRenderer.csv(TableRenderer.runsCsv(t)));
             md.append("## Table ").append(t.spec().number()).append("\n\n").append(tableMd).append('\n')
                     .append("Files: [Markdown](tables/").append(stem).append(".md), [CSV](tables/").append(stem)
                     .append(".csv), [LaTeX](tables/").append(stem).append(".tex), [cells with their run directories](tables/")
@@ -126,10 +126,11 @@ public final class ReportBuilder {
 
         Map<String, String> rowOf = new LinkedHashMap<>();
         cells.forEach(c -> rowOf.putIfAbsent(c.metrics().method(), c.metrics().row()));
-        String pointing = PointingSection.markdown(store.gradcamDir().resolve("pointing.csv"), rowOf, Layout.ROWS);
+        PointingSection.Section pointing = PointingSection.build(store.gradcamDir().resolve("pointing.csv"), rowOf,
+                Layout.ROWS);
         if (pointing != null) {
-            put("gradcam/pointing.csv", readString(store.gradcamDir().resolve("pointing.csv")));
-            md.append(pointing);
+            put("gradcam/pointing.csv", pointing.csv());
+            md.append(pointing.markdown());
         }
 
         md.append("## Figures\n\n");
@@ -208,14 +209,6 @@ public final class ReportBuilder {
                     + "learns, on frozen random features).\n\n");
         }
         return md.toString();
-    }
-
-    private static String readString(Path f) {
-        try {
-            return java.nio.file.Files.readString(f);
-        } catch (java.io.IOException e) {
-            throw new io.cobench.cli.UserError("could not read " + f + ": " + e.getMessage(), e);
-        }
     }
 
     private void put(String rel, String content) {

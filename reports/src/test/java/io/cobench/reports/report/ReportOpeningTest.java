@@ -54,7 +54,8 @@ class ReportOpeningTest {
         assertTrue(md.contains("| NIH 1% | 71.00 | SimCLR 80.00 | -9.00 | seeds too few (n = 1) | not run |"), md);
         assertTrue(md.contains("| NIH 10% | 75.00 | BYOL 62.50 | +12.50 | n = 2, p = 0.2513 | not run |"), md);
         assertTrue(md.contains("| Method | Mass |\n|:--|--:|\n| BYOL | 0/3 (0%) |\n| Ours w/Dec. | 1/4 (25%) |\n"), md);
-        assertTrue(Files.isRegularFile(tmp.resolve("out/gradcam/pointing.csv")));
+        assertTrue(Files.readString(tmp.resolve("out/gradcam/pointing.csv")).equals(
+                "method,row,class,images,hits,hit_rate_pct\ncoboom,Ours w/Dec.,Mass,4,1,25.0\nbyol,BYOL,Mass,3,0,0.0\n"));
         // The long per-baseline listing lives in its own file, not in report.md.
         assertFalse(md.contains("| t | p | p (Holm) |"), md);
     }
