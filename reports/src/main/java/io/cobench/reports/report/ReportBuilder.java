@@ -4,6 +4,7 @@ import io.cobench.io.AtomicFiles;
 import io.cobench.provenance.BuildInfo;
 import io.cobench.reports.figures.AucCurveFigure;
 import io.cobench.reports.figures.CodebookFigure;
+import io.cobench.reports.figures.Figure;
 import io.cobench.reports.figures.GradCamPanel;
 import io.cobench.reports.significance.SignificanceAnalysis;
 import io.cobench.reports.significance.SignificanceSummary;
@@ -133,13 +134,14 @@ public final class ReportBuilder {
             md.append(pointing.markdown());
         }
 
-        md.append("## Figures\n\n");
+        md.append("## Figures\n\n")
+                .append("Each figure is a PNG here, with an SVG and a PDF of it beside it (same name) for a paper.\n\n");
         for (ResultTable t : tables) {
             String f = "figures/auc_vs_fraction_" + t.spec().stem() + ".png";
             if (AucCurveFigure.write(t, opt.out().resolve(f))) {
-                files.add(f);
+                figure(f);
                 md.append("![NIH AUC vs label fraction, Table ").append(t.spec().number()).append("](").append(f)
-                        .append(")\n\n");
+                        .append(")\n\n").append(vectorLinks(f)).append("\n\n");
             } else {
                 md.append("No NIH cells for Table ").append(t.spec().number()).append(": AUC curve not drawn.\n\n");
             }
@@ -148,28 +150,31 @@ public final class ReportBuilder {
                 opt.out().resolve("figures/gradcam_panel.png"));
         md.append("### Grad-CAM diagnostic maps\n\n");
         if (cam.written()) {
-            files.add("figures/gradcam_panel.png");
+            figure("figures/gradcam_panel.png");
             md.append("Rows: methods; columns: findings (image ").append(cam.images()).append(").\n\n")
-                    .append("![Grad-CAM panel](figures/gradcam_panel.png)\n\n");
+                    .append("![Grad-CAM panel](figures/gradcam_panel.png)\n\n")
+                    .append(vectorLinks("figures/gradcam_panel.png")).append("\n\n");
         } else {
             md.append("Skipped: ").append(String.join("; ", cam.notes())).append(".\n\n");
         }
         notes.addAll(cam.written() ? cam.notes() : List.of());
-        Map<String, List<CodebookPoint>> codebook = new LinkedHashMap<>();
+        List<CodebookFigure.Run> codebook = new ArrayList<>();
         for (PretrainRun r : store.pretrainRuns()) {
             List<CodebookPoint> pts = r.codebook();
             if (!pts.isEmpty()) {
-                codebook.put(r.id(), pts);
+                codebook.add(new CodebookFigure.Run(rowOfRun(r.id(), rowOf), runLabel(r.id(), rowOf), pts));
             }
         }
         md.append("### Codebook usage during pretraining\n\n");
         if (CodebookFigure.write(codebook, opt.out().resolve("figures/codebook.png"))) {
-            files.add("figures/codebook.png");
-            md.append("Runs: ").append(String.join(", ", codebook.keySet()))
-                    .append(".\n\n![Codebook usage and perplexity](figures/codebook.png)\n\n");
+            figure("figures/codebook.png");
+            md.append("Runs: ").append(String.join(", ", codebook.stream().map(CodebookFigure.Run::label).toList()))
+                    .append(".\n\n![Codebook usage and perplexity](figures/codebook.png)\n\n")
+                    .append(vectorLinks("figures/codebook.png")).append("\n\n");
         } else {
             md.append("Skipped: no finished pretraining run logged code_usage and perplexity.\n\n");
         }
+        trainingCurves(store, rowOf, md);
 
         if (!notes.isEmpty()) {
             md.append("## Notes\n\n");
@@ -209,6 +214,66 @@ public final class ReportBuilder {
                     + "learns, on frozen random features).\n\n");
         }
         return md.toString();
+    }
+
+    /**
+     * Per pretraining run: its loss terms and learning rate against step as a figure, and its
+     * metrics.jsonl as CSV for a run tracker or a notebook (format in docs/results-store.md).
+     */
+    private void trainingCurves(ResultsStore store, Map<String, String> rowOf, StringBuilder md) {
+        md.append("### Training curves of the pretraining runs\n\n");
+        StringBuilder list = new StringBuilder();
+        for (PretrainRun r : store.pretrainRuns()) {
+            List<Map<String, Double>> lines = r.metrics();
+            if (lines.isEmpty()) {
+                continue;
+            }
+            String csv = "training/" + r.id() + ".csv";
+            put(csv, io.cobench.reports.figures.TrainingCurves.csv(lines));
+            String fig = "figures/training_" + r.id() + ".png";
+            io.cobench.reports.figures.TrainingCurves.write(runLabel(r.id(), rowOf), lines, opt.out().resolve(fig));
+            figure(fig);
+            list.append("**").append(runLabel(r.id(), rowOf)).append("** (`pretrain/").append(r.id()).append("`, ")
+                    .append(lines.size()).append(" logged steps): [CSV](").append(csv).append(")\n\n![Training curves of ")
+                    .append(r.id()).append("](").append(fig).append(")\n\n").append(vectorLinks(fig)).append("\n\n");
+        }
+        if (list.length() == 0) {
+            md.append("Skipped: no finished pretraining run in the store (Sup. is not pretrained).\n\n");
+        } else {
+            md.append("Loss and its terms (left) and the learning rate of each parameter group (right) against step, "
+                    + "from each run's metrics.jsonl; training/<run>.csv holds every logged number.\n\n").append(list);
+        }
+    }
+
+    /** The table row of a pretraining run id (method__domain__sSEED), or the method key. */
+    private static String rowOfRun(String runId, Map<String, String> rowOf) {
+        String method = runId.split("__")[0];
+        return rowOf.getOrDefault(method, method);
+    }
+
+    /** "Ours w/Dec., chest, seed 0" for coboom__chest__s0; the id itself when it has another form. */
+    static String runLabel(String runId, Map<String, String> rowOf) {
+        String[] p = runId.split("__");
+        if (p.length != 3 || !p[2].matches("s\\d+")) {
+            return runId;
+        }
+        return rowOf.getOrDefault(p[0], p[0]) + ", " + p[1] + ", seed " + p[2].substring(1);
+    }
+
+    private void figure(String png) {
+        files.add(png);
+        for (String ext : Figure.VECTOR_FORMATS) {
+            files.add(Figure.sibling(Path.of(png), ext).toString());
+        }
+    }
+
+    private static String vectorLinks(String png) {
+        StringBuilder sb = new StringBuilder("Vector:");
+        for (String ext : Figure.VECTOR_FORMATS) {
+            sb.append(" [").append(ext.toUpperCase(java.util.Locale.ROOT)).append("](")
+                    .append(Figure.sibling(Path.of(png), ext)).append(')');
+        }
+        return sb.append('.').toString();
     }
 
     private void put(String rel, String content) {
