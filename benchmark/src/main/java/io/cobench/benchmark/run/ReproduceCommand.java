@@ -31,12 +31,14 @@ import picocli.CommandLine.Option;
                 + "Grad-CAM) into a results store and writes the report.",
                 "Finished cells are skipped, so an interrupted run continues where it stopped."})
 public final class ReproduceCommand implements CobenchCommand {
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "configs/grids/cpu-demo.yaml",
-            description = "Grid YAML (default: ${DEFAULT-VALUE}, the phantom datasets at CPU scale).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Grid YAML (default: configs/grids/cpu-demo.yaml under the cobench home, the phantom "
+                    + "datasets at CPU scale).")
     Path config;
 
-    @Option(names = "--store", paramLabel = "DIR", defaultValue = "runs/reproduce",
-            description = "Results store (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Results store (default: runs/reproduce under the cobench home: $COBENCH_HOME, else the "
+                    + "repository root).")
     Path store;
 
     @Option(names = "--shard", paramLabel = "k/n", defaultValue = "1/1",
@@ -82,6 +84,8 @@ public final class ReproduceCommand implements CobenchCommand {
         if (workers != null && workers < 1) {
             throw new io.cobench.cli.UserError("--workers must be at least 1, got " + workers);
         }
+        config = io.cobench.cli.Home.orDefault(config, "configs/grids/cpu-demo.yaml");
+        store = io.cobench.cli.Home.orDefault(store, "runs/reproduce");
         reportFlags.options(store, store); // a bad report option fails now, not after the grid
         GridConfig grid = GridLoader.load(config);
         if (!deprecatedRoots.isEmpty()) {
@@ -175,8 +179,7 @@ public final class ReproduceCommand implements CobenchCommand {
     }
 
     static Path siblingReport(Path store) {
-        Path abs = store.toAbsolutePath().normalize();
-        return abs.resolveSibling(abs.getFileName() + "-report");
+        return io.cobench.reports.report.ReportOptions.defaultOut(store);
     }
 
     static {

@@ -19,8 +19,8 @@ public final class ReportCommand implements CobenchCommand {
     @Option(names = "--store", required = true, paramLabel = "DIR", description = "The results store.")
     Path store;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
-            description = "Where to write the report (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write the report (default: <store>-report next to the store, as reproduce).")
     Path out;
 
     @picocli.CommandLine.Mixin
@@ -36,6 +36,9 @@ public final class ReportCommand implements CobenchCommand {
 
     @Override
     public Integer call() {
+        if (out == null) {
+            out = ReportOptions.defaultOut(store);
+        }
         ReportOptions options = flags.options(store, out);
         if (out.toAbsolutePath().normalize().startsWith(store.toAbsolutePath().normalize())) {
             throw new UserError("--out " + out + " lies inside the store " + store + "; the store is read-only to reports");
