@@ -52,6 +52,19 @@ public record DataOrigin(Set<String> phantom, Set<String> real, Set<String> unkn
         }
     }
 
+    /** One line for the head of a table file that may travel without report.md. */
+    public String headline() {
+        if (!phantom.isEmpty() && real.isEmpty() && unknown.isEmpty()) {
+            return "Data: PHANTOM (" + String.join(", ", phantom) + "), generated images, not real medical data; "
+                    + "these numbers test the machinery, not the methods.";
+        }
+        if (phantom.isEmpty() && !real.isEmpty() && unknown.isEmpty()) {
+            return "Data: real (" + String.join(", ", real) + ").";
+        }
+        return "Data: mixed or unrecorded (phantom: " + String.join(", ", phantom) + "; real: "
+                + String.join(", ", real) + "; unrecorded: " + String.join(", ", unknown) + ").";
+    }
+
     /** The report's opening statement about the data. */
     public String statement() {
         StringBuilder sb = new StringBuilder();

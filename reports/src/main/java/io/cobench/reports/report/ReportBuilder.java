@@ -61,7 +61,8 @@ public final class ReportBuilder {
         boolean parity = tables.stream().anyMatch(ResultTable::testParity);
 
         StringBuilder md = new StringBuilder("# cobench report\n\n");
-        md.append(DataOrigin.of(cells).statement());
+        DataOrigin origin = DataOrigin.of(cells);
+        md.append(origin.statement());
         md.append(whatWasRun(store, cells));
         if (parity) {
             md.append("> **").append(TableRenderer.PARITY_WARNING).append("**\n\n");
@@ -70,9 +71,11 @@ public final class ReportBuilder {
         for (ResultTable t : tables) {
             String stem = t.spec().stem();
             String tableMd = TableRenderer.markdown(t);
-            put("tables/" + stem + ".md", tableMd);
+            put("tables/" + stem + ".md", "> " + origin.headline() + "\n\n" + tableMd);
             put("tables/" + stem + ".csv", TableRenderer.displayCsv(t));
-            put("tables/" + stem + ".tex", TableRenderer.latex(t));
+            String tex = TableRenderer.latex(t);
+            int cut = tex.startsWith("% WARNING") ? tex.indexOf('\n') + 1 : 0; // the warning stays first
+            put("tables/" + stem + ".tex", tex.substring(0, cut) + "% " + origin.headline() + "\n" + tex.substring(cut));
             put("tables/" + stem + "_cells.csv", TableRenderer.csv(TableRenderer.cellsTable(t)));
             put("tables/" + stem + "_runs.csv", TableRenderer.csv(TableRenderer.runsCsv(t)));
             md.append("## Table ").append(t.spec().number()).append("\n\n").append(tableMd).append('\n')

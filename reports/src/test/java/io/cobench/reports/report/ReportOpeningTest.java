@@ -54,6 +54,9 @@ class ReportOpeningTest {
         assertTrue(md.contains("| NIH 1% | 71.00 | SimCLR 80.00 | -9.00 | seeds too few (n = 1) | not run |"), md);
         assertTrue(md.contains("| NIH 10% | 75.00 | BYOL 62.50 | +12.50 | n = 2, p = 0.2513 | not run |"), md);
         assertTrue(md.contains("| Method | Mass |\n|:--|--:|\n| BYOL | 0/3 (0%) |\n| Ours w/Dec. | 1/4 (25%) |\n"), md);
+        assertTrue(Files.readString(tmp.resolve("out/tables/table1.md")).startsWith("> Data: PHANTOM (NIH), generated "
+                + "images, not real medical data; these numbers test the machinery, not the methods.\n\n"));
+        assertTrue(Files.readString(tmp.resolve("out/tables/table1.tex")).startsWith("% Data: PHANTOM (NIH)"));
         assertTrue(Files.readString(tmp.resolve("out/gradcam/pointing.csv")).equals(
                 "method,row,class,images,hits,hit_rate_pct\ncoboom,Ours w/Dec.,Mass,4,1,25.0\nbyol,BYOL,Mass,3,0,0.0\n"));
         // The long per-baseline listing lives in its own file, not in report.md.
