@@ -22,6 +22,7 @@ public final class Cobench implements Runnable {
     private static final Map<String, String> GROUPS = Map.of(
             "bench", "Speed benchmarks (one JSON line each).",
             "data", "Inspect datasets in their real on-disk layouts.",
+            "grid", "Plan a grid: its units, cells and estimated hours.",
             "score", "Recompute metrics from prediction files.");
 
     @CommandLine.Spec
@@ -35,6 +36,25 @@ public final class Cobench implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /**
+     * Gives every option without a value name of its own one from its option name, so help shows
+     * {@code --on-bad-image=ON-BAD-IMAGE} or {@code --cache-dir=DIR}, not picocli's Java field names
+     * ({@code <onBadImage>}).
+     */
+    static void nameValues(CommandLine cl) {
+        CommandSpec spec = cl.getCommandSpec();
+        for (CommandLine.Model.OptionSpec o : new ArrayList<>(spec.options())) {
+            if (o.arity().max() == 0 || !o.paramLabel().startsWith("<") || o.group() != null) {
+                continue;
+            }
+            String name = o.longestName().replaceFirst("^-+", "");
+            String label = name.endsWith("dir") ? "DIR" : name.toUpperCase(java.util.Locale.ROOT);
+            spec.remove(o);
+            spec.addOption(o.toBuilder().paramLabel(label).build());
+        }
+        cl.getSubcommands().values().forEach(Cobench::nameValues);
     }
 
     /** Builds the full command line; public so tests can drive commands in-process. */
@@ -61,6 +81,7 @@ public final class Cobench implements Runnable {
             }
             parent.addSubcommand(words[words.length - 1], new CommandLine(c));
         }
+        nameValues(root);
         root.setExecutionExceptionHandler((ex, cl, parsed) -> {
             String line = userFailure(ex);
             if (line == null) {

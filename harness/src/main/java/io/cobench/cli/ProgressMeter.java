@@ -50,6 +50,11 @@ public final class ProgressMeter implements AutoCloseable {
         return new ProgressMeter(task, max, start, out, System.console() != null);
     }
 
+    /** A meter on standard error for a data job (cache build, decode, conversion), or a silent one. */
+    public static ProgressMeter onStderr(String task, long max, boolean enabled) {
+        return start(task, max, 0, enabled ? System.err : null);
+    }
+
     public synchronized void step() {
         stepTo(count + 1);
     }
@@ -73,7 +78,7 @@ public final class ProgressMeter implements AutoCloseable {
             double rate = (n - startCount) / Math.max(secs, 1e-9);
             long eta = rate > 0 ? Math.round((max - n) / rate) : -1;
             log.println(String.format(Locale.ROOT, "%s %d/%d (%d%%) elapsed %s, ETA %s%s", task, n, max,
-                    max == 0 ? 100 : 100 * n / max, hms(Math.round(secs)), eta < 0 ? "?" : hms(eta),
+                    max == 0 ? 100 : 100 * n / max, Eta.format(secs), eta < 0 ? "?" : Eta.format(eta),
                     message.isEmpty() ? "" : "  " + message));
         }
     }
@@ -83,10 +88,6 @@ public final class ProgressMeter implements AutoCloseable {
         if (bar != null) {
             bar.setExtraMessage(" " + m);
         }
-    }
-
-    private static String hms(long s) {
-        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 
     @Override

@@ -52,9 +52,9 @@ public final class EmbedCommand implements CobenchCommand {
 
     /** Exactly one of the two inputs. */
     static final class Source {
-        @Option(names = "--input", description = "A float32 .npy [N, C, S, S], already normalised.")
+        @Option(names = "--input", paramLabel = "X.npy", description = "A float32 .npy [N, C, S, S], already normalised.")
         Path input;
-        @Option(names = "--images", description = "A folder of images, preprocessed as the run did.")
+        @Option(names = "--images", paramLabel = "DIR", description = "A folder of images, preprocessed as the run did.")
         Path images;
     }
 

@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 public final class PretrainCommand implements CobenchCommand {
     @Option(names = "--config", required = true, description = "Run config YAML, e.g. configs/cpu/byol.yaml.")
     Path config;
-    @Option(names = "--out", description = "Run directory (default runs/pretrain/<method>-<dataset>-s<seed>).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Run directory (default: runs/pretrain/<method>-<dataset>-s<seed> under the cobench home: "
+                    + "$COBENCH_HOME, else the repository root).")
     Path out;
     @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint. A config that "
             + "differs from the one the checkpoint was trained with (method, seed, schedule, optimiser, ...) is refused "
@@ -36,8 +38,9 @@ public final class PretrainCommand implements CobenchCommand {
     @Option(names = "--data-root", paramLabel = "[NAME=]DIR",
             description = "The dataset's folder in its real layout (docs/datasets.md); overrides data.roots.<dataset>.")
     String dataRoot;
-    @Option(names = "--phantom-dir", defaultValue = "runs/phantom",
-            description = "Where the embedded phantom datasets live when no data root is given (default ${DEFAULT-VALUE}).")
+    @Option(names = "--phantom-dir", paramLabel = "DIR",
+            description = "Where the embedded phantom datasets live when no data root is given (default: runs/phantom "
+                    + "under the cobench home).")
     Path phantomDir;
     @Option(names = "--max-steps", description = "Override train.maxSteps (0 = all epochs).")
     Long maxSteps;
@@ -45,11 +48,12 @@ public final class PretrainCommand implements CobenchCommand {
     Integer epochs;
     @Option(names = "--seed", description = "Override train.seed.")
     Long seed;
-    @Option(names = "--on-bad-image", defaultValue = "fail",
+    @Option(names = "--on-bad-image", paramLabel = "fail|skip", defaultValue = "fail",
             description = "fail (default) stops at an unreadable image with its path; skip leaves it out and lists it "
                     + "in the run record.")
     String onBadImage;
-    @Option(names = "--cache-dir", defaultValue = "runs/cache", description = "Preprocessing cache (default ${DEFAULT-VALUE}).")
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Preprocessing cache (default: runs/cache under the cobench home).")
     Path cacheDir;
 
     @Override
@@ -84,10 +88,10 @@ public final class PretrainCommand implements CobenchCommand {
         }
         Path root = dataRoot != null ? io.cobench.data.Datasets.root(cfg.data().dataset(), dataRoot, null, null)
                 : cfg.data().datasetRoot() != null ? Path.of(cfg.data().datasetRoot())
-                : PhantomData.ensure(phantomDir, System.out).resolve(cfg.data().dataset());
-        Path runDir = out != null ? out : Path.of("runs", "pretrain",
+                : PhantomData.ensure(io.cobench.cli.Home.orDefault(phantomDir, "runs/phantom"), System.out).resolve(cfg.data().dataset());
+        Path runDir = out != null ? out : io.cobench.cli.Home.dir().resolve("runs").resolve("pretrain").resolve(
                 cfg.method() + "-" + cfg.data().dataset() + "-s" + cfg.train().seed());
-        PretrainData.Prepared data = PretrainData.prepare(m, cfg.encoder(), cfg, root, cacheDir,
+        PretrainData.Prepared data = PretrainData.prepare(m, cfg.encoder(), cfg, root, io.cobench.cli.Home.orDefault(cacheDir, "runs/cache"),
                 policy, System.out);
         System.out.println("pretraining " + cfg.method() + " on " + cfg.data().dataset() + " (" + root + "), "
                 + data.fingerprint().get("images") + " images, " + data.source().stepsPerEpoch() + " steps/epoch -> "

@@ -25,6 +25,8 @@ import java.util.Map;
  * checkpoints, the exported encoder and a DONE marker written last.
  */
 public final class Trainer {
+    /** Off a terminal the trainer prints one line per this interval (and at its last step). */
+    static final long LINE_EVERY_NANOS = 30_000_000_000L;
 
     /**
      * How a run is started: fresh, or resumed from its latest checkpoint; optionally halted early.
@@ -169,6 +171,7 @@ public final class Trainer {
         Map<String, Double> lastMetrics = Map.of();
         Instant t0 = Instant.now();
         long imagesSeen = 0;
+        long lastLineNanos = System.nanoTime();
         try (MetricsLog log = new MetricsLog(runDir.resolve("metrics.jsonl"), start);
              ProgressMeter bar = ProgressMeter.start(method.name(), total, start, opt.progress() ? console : null)) {
             for (long step = start; step < end; step++) {
@@ -195,8 +198,12 @@ public final class Trainer {
                 bar.message(String.format(Locale.ROOT, "loss %.4f  %.1f img/s", r.losses().get("loss"), imagesSeen / secs));
                 bar.stepTo(step + 1);
                 boolean epochEnd = (step + 1) % data.stepsPerEpoch() == 0;
-                if (console != null && (epochEnd || step == end - 1)) {
+                // One line per fixed interval, not per epoch: an epoch is seconds at demo scale and hours
+                // at paper scale, and a log read off a terminal needs a steady pulse either way.
+                long nowNanos = System.nanoTime();
+                if (console != null && (step == end - 1 || nowNanos - lastLineNanos >= LINE_EVERY_NANOS)) {
                     console.println(summary(step, total, r));
+                    lastLineNanos = nowNanos;
                 }
                 if (train.checkpointEvery() > 0 && (step + 1) % train.checkpointEvery() == 0 && step + 1 < end) {
                     saveCheckpoint(ckpt, session, step + 1, started, first);

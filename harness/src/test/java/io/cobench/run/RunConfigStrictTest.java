@@ -77,4 +77,20 @@ class RunConfigStrictTest {
         assertEquals("run.yaml: data.roots: required field is missing",
                 error(dir, config(TRAIN, OPT).replace("roots: {}, ", "")));
     }
+
+    @Test
+    void theDeprecatedRootAloneStillLoads(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("run.yaml");
+        Files.writeString(f, config(TRAIN, OPT).replace("roots: {}, ", "root: /data/nih, "));
+        assertEquals("/data/nih", RunConfig.load(f).data().datasetRoot());
+    }
+
+    @Test
+    void theDeprecatedRootMayBeLeftOutBesideRoots(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("run.yaml");
+        Files.writeString(f, config(TRAIN, OPT).replace("roots: {}, ", "roots: {nih: /data/nih}, "));
+        RunConfig c = RunConfig.load(f);
+        assertEquals(null, c.data().root());
+        assertEquals("/data/nih", c.data().roots().get("nih"));
+    }
 }

@@ -31,8 +31,8 @@ public final class GridPlanCommand implements CobenchCommand {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "configs/grids/cpu-demo.yaml",
-            description = "Grid YAML (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Grid YAML (default: configs/grids/cpu-demo.yaml under the cobench home).")
     Path config;
 
     @Option(names = "--shard", paramLabel = "k/n", defaultValue = "1/1",
@@ -58,7 +58,7 @@ public final class GridPlanCommand implements CobenchCommand {
 
     @Override
     public Integer call() {
-        GridConfig grid = GridLoader.load(config);
+        GridConfig grid = GridLoader.load(io.cobench.cli.Home.orDefault(config, "configs/grids/cpu-demo.yaml"));
         Shard s = Shard.parse(shard);
         GridPlan plan = GridPlan.of(grid).shard(s);
         GridHours hours = GridHours.of(grid);

@@ -71,6 +71,7 @@ public final class GridRunner {
     private final Metrics metrics = Metrics.DEFAULT;
     private final Map<Downstream, DownstreamData> opened = new EnumMap<>(Downstream.class);
     private final int workers;
+    private io.cobench.cli.LineRouter router;
     /** Networks and their gradient graphs are per worker thread, built once and reused. */
     private final ThreadLocal<Evaluator> evaluator;
     private final ThreadLocal<GradCam> gradCam = new ThreadLocal<>();
@@ -109,8 +110,10 @@ public final class GridRunner {
         int alreadyDone = 0;
         int items = 0;
         int itemsDone = 0;
-        double total = 0;
-        double done = 0;
+        int pretrainings = 0;
+        int camJobs = 0;
+        // What is left to run, by kind, for the ETA: kind -> estimated costs.
+        List<Map.Entry<String, Double>> todo = new ArrayList<>();
         for (PretrainKey k : plan.units()) {
             if (missing.contains(k.method())) {
                 continue;
@@ -121,24 +124,28 @@ public final class GridRunner {
                 hashes.put(c, hash);
                 cells++;
                 items++;
-                total += GridPlan.cost(c);
                 if (finished(c, hash)) {
                     alreadyDone++;
                     itemsDone++;
-                    done += GridPlan.cost(c);
+                } else {
+                    todo.add(Map.entry(kind(c), GridPlan.cost(c)));
                 }
             }
             if (methods.pretrained(k.method())) {
                 items++;
-                total += GridPlan.costPretrain();
+                pretrainings++;
                 itemsDone += pretrainNeeded ? 0 : 1;
-                done += pretrainNeeded ? 0 : GridPlan.costPretrain();
+                if (pretrainNeeded) {
+                    todo.add(Map.entry(PRETRAIN, GridPlan.costPretrain()));
+                }
             }
             if (gradcamCell(k, plan) != null) {
                 items++;
-                total += 1;
+                camJobs++;
                 itemsDone += gradcamDone(k.method()) ? 1 : 0;
-                done += gradcamDone(k.method()) ? 1 : 0;
+                if (!gradcamDone(k.method())) {
+                    todo.add(Map.entry(GRADCAM, 1.0));
+                }
             }
         }
         Map<String, String> failed = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -153,7 +160,13 @@ public final class GridRunner {
             t.setDaemon(true);
             return t;
         });
-        try (Progress progress = new Progress(log, "grid", items, itemsDone, total, done, showBar)) {
+        log.printf(Locale.ROOT, "%d pieces of work: %d cells, %d pretrainings, %d Grad-CAM jobs; %d done earlier%n",
+                items, cells, pretrainings, camJobs, itemsDone);
+        try (Progress progress = new Progress(log, "pieces", items, itemsDone, threads, showBar)) {
+            todo.forEach(e -> progress.plan(e.getKey(), e.getValue()));
+            if (router != null) {
+                router.route(progress::note);
+            }
             for (PretrainKey k : queue) {
                 pool.execute(() -> {
                     if (fatal.get() != null) {
@@ -183,6 +196,9 @@ public final class GridRunner {
                 throw new IllegalStateException("interrupted while the grid was running", e);
             }
         }
+        if (router != null) {
+            router.direct();
+        }
         Throwable f = fatal.get();
         if (f instanceof RuntimeException re) {
             throw re;
@@ -208,7 +224,7 @@ public final class GridRunner {
         long cpu0 = cpuNanos();
         EncoderWeights weights = encoder(k, progress.console(k.runId()));
         if (pretraining) {
-            progress.done(GridPlan.costPretrain(), String.format(Locale.ROOT, "pretrained %s in %.1f s (cpu %.1f s)",
+            progress.done(PRETRAIN, GridPlan.costPretrain(), (System.nanoTime() - t0) / 1e9, String.format(Locale.ROOT, "pretrained %s in %.1f s (cpu %.1f s)",
                     k.runId(), (System.nanoTime() - t0) / 1e9, (cpuNanos() - cpu0) / 1e9));
         }
         for (Cell c : todo) {
@@ -223,7 +239,7 @@ public final class GridRunner {
             CellMetrics m = CellWriter.write(store.evalDir(c), c, out, new CellWriter.Labels(methods.row(c.method()),
                     cfg.selection(), hashes.get(c), pretrainRun(k)), provenance(c, k, weights, out, start), metrics);
             evaluated.incrementAndGet();
-            progress.done(GridPlan.cost(c), String.format(Locale.ROOT, "%-40s %s %s (%.1f s, cpu %.1f s)", c.id(),
+            progress.done(kind(c), GridPlan.cost(c), (System.nanoTime() - t) / 1e9, String.format(Locale.ROOT, "%-40s %s %s (%.1f s, cpu %.1f s)", c.id(),
                     m.metric(), m.value() == null ? "undefined" : String.format(Locale.ROOT, "%.4f", m.value()),
                     (System.nanoTime() - t) / 1e9, (cpuNanos() - cpu) / 1e9));
             if (camTodo && c.equals(camCell)) {
@@ -325,6 +341,19 @@ public final class GridRunner {
         return ResultsStore.isDone(store.gradcamDir().resolve(method));
     }
 
+    /** Lines of {@code r} (written by objects built before the bar) go through the bar while it runs. */
+    public void routeWhileRunning(io.cobench.cli.LineRouter r) {
+        this.router = r;
+    }
+
+    private static final String PRETRAIN = "pretrain";
+    private static final String GRADCAM = "gradcam";
+
+    /** Cells of one protocol on one dataset take alike per unit of estimated cost; others need not. */
+    private static String kind(Cell c) {
+        return c.protocol() + "/" + c.dataset().key();
+    }
+
     private int explain(PretrainKey k, Outcome out, Progress progress) {
         GridConfig.GradCamSpec g = cfg.gradcam();
         DownstreamData nih = dataset(Downstream.NIH);
@@ -338,7 +367,7 @@ public final class GridRunner {
         for (PointingGame.Score s : scores) {
             sb.append(String.format(Locale.ROOT, " %s %d/%d", s.finding(), s.hits(), s.images()));
         }
-        progress.done(1, String.format(Locale.ROOT, "grad-cam %-31s pointing%s (%.1f s)", k.method(), sb,
+        progress.done(GRADCAM, 1, (System.nanoTime() - t) / 1e9, String.format(Locale.ROOT, "grad-cam %-31s pointing%s (%.1f s)", k.method(), sb,
                 (System.nanoTime() - t) / 1e9));
         return 1;
     }

@@ -4,53 +4,56 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
+import io.cobench.cli.Eta;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The grid's progress: a bar over the pieces of work (pretrainings, cells, Grad-CAM jobs), one
- * log line per finished piece, and an ETA weighted by each piece's estimated cost, so that it
- * does not jump when a cheap linear probe follows a pretraining. Work finished by an earlier run
- * counts as done but not as speed.
+ * The grid's progress: one bar over the pieces of work (pretrainings, cells, Grad-CAM jobs), one
+ * log line per finished piece, and an ETA ({@link Eta}) learnt from the pieces finished so far,
+ * kind by kind. Work finished by an earlier run counts as done but is neither planned nor timed.
+ * Durations have one format, H:MM:SS, the bar's own.
  */
 public final class Progress implements AutoCloseable {
     static final int WIDTH = 110;
     private final PrintStream log;
     private final ProgressBar bar;
     private final long startNanos = System.nanoTime();
-    private final double remaining;
-    private double doneNow;
+    private final Eta eta;
 
     /**
-     * @param items pieces of work in all; {@code itemsDone} of them finished earlier
-     * @param cost estimated cost in all; {@code costDone} of it finished earlier
+     * @param items    pieces of work in all; {@code itemsDone} of them finished earlier
+     * @param parallel pieces that run at the same time
      */
-    public Progress(PrintStream log, String task, int items, int itemsDone, double cost, double costDone,
-                    boolean showBar) {
+    public Progress(PrintStream log, String task, int items, int itemsDone, int parallel, boolean showBar) {
         this.log = log;
-        this.remaining = cost - costDone;
+        this.eta = new Eta(parallel);
         this.bar = showBar ? new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, items))
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(log, WIDTH))
                 .setUpdateIntervalMillis(500).hideEta().startsFrom(itemsDone, Duration.ZERO).build() : null;
     }
 
-    /** Marks one piece of estimated {@code cost} done and prints {@code line}. */
-    public synchronized void done(double cost, String line) {
-        doneNow += cost;
+    /** A piece still to run, of {@code kind} (pieces of one kind take alike per unit of estimated cost). */
+    public void plan(String kind, double cost) {
+        eta.plan(kind, cost);
+    }
+
+    /** Marks one planned piece done after {@code secs} seconds and prints {@code line}. */
+    public synchronized void done(String kind, double cost, double secs, String line) {
+        eta.finished(kind, cost, secs);
         if (bar != null) {
             bar.step();
-            bar.setExtraMessage(eta());
+            bar.setExtraMessage(etaText());
         }
-        line(line + "   [" + eta() + "]");
+        line(line + "   [elapsed " + Eta.format((System.nanoTime() - startNanos) / 1e9) + ", " + etaText() + "]");
     }
 
     /** Says what runs now (shown next to the bar). */
     public synchronized void now(String what) {
         if (bar != null) {
-            bar.setExtraMessage(what + "  " + eta());
+            bar.setExtraMessage(what + "  " + etaText());
         }
     }
 
@@ -88,21 +91,10 @@ public final class Progress implements AutoCloseable {
         }, true, StandardCharsets.ISO_8859_1);
     }
 
-    /** Elapsed time and the remaining time extrapolated from this run's speed. */
-    synchronized String eta() {
-        double secs = (System.nanoTime() - startNanos) / 1e9;
-        String el = fmt(secs);
-        if (doneNow <= 0) {
-            return "elapsed " + el;
-        }
-        double left = secs / doneNow * Math.max(0, remaining - doneNow);
-        return "elapsed " + el + ", ETA " + fmt(left);
-    }
-
-    static String fmt(double secs) {
-        long s = Math.round(secs);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
-                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    /** "ETA 0:03:10", or "ETA ?" before the first piece finished. */
+    String etaText() {
+        java.util.OptionalDouble left = eta.remainingSeconds();
+        return "ETA " + (left.isPresent() ? Eta.format(left.getAsDouble()) : "?");
     }
 
     @Override

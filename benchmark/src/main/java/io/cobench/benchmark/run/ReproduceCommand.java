@@ -10,7 +10,6 @@ import io.cobench.benchmark.store.ResultsStore;
 import io.cobench.cli.CobenchCommand;
 import io.cobench.engine.Engine;
 import io.cobench.reports.report.ReportBuilder;
-import io.cobench.reports.report.ReportOptions;
 import io.cobench.spi.MethodRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -32,12 +31,14 @@ import picocli.CommandLine.Option;
                 + "Grad-CAM) into a results store and writes the report.",
                 "Finished cells are skipped, so an interrupted run continues where it stopped."})
 public final class ReproduceCommand implements CobenchCommand {
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "configs/grids/cpu-demo.yaml",
-            description = "Grid YAML (default: ${DEFAULT-VALUE}, the phantom datasets at CPU scale).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Grid YAML (default: configs/grids/cpu-demo.yaml under the cobench home, the phantom "
+                    + "datasets at CPU scale).")
     Path config;
 
-    @Option(names = "--store", paramLabel = "DIR", defaultValue = "runs/reproduce",
-            description = "Results store (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Results store (default: runs/reproduce under the cobench home: $COBENCH_HOME, else the "
+                    + "repository root).")
     Path store;
 
     @Option(names = "--shard", paramLabel = "k/n", defaultValue = "1/1",
@@ -59,9 +60,8 @@ public final class ReproduceCommand implements CobenchCommand {
     @Option(names = "--no-report", description = "Fill the store only.")
     boolean noReport;
 
-    @Option(names = "--paper-compare",
-            description = "Put the paper's values beside ours in the report, with the protocol differences.")
-    boolean paperCompare;
+    @picocli.CommandLine.Mixin
+    io.cobench.reports.cli.ReportFlags reportFlags = new io.cobench.reports.cli.ReportFlags();
 
     @Option(names = "--no-progress", description = "No progress bar, log lines only (the default when output is not a terminal).")
     boolean noProgress;
@@ -84,6 +84,9 @@ public final class ReproduceCommand implements CobenchCommand {
         if (workers != null && workers < 1) {
             throw new io.cobench.cli.UserError("--workers must be at least 1, got " + workers);
         }
+        config = io.cobench.cli.Home.orDefault(config, "configs/grids/cpu-demo.yaml");
+        store = io.cobench.cli.Home.orDefault(store, "runs/reproduce");
+        reportFlags.options(store, store); // a bad report option fails now, not after the grid
         GridConfig grid = GridLoader.load(config);
         if (!deprecatedRoots.isEmpty()) {
             io.cobench.data.Datasets.deprecated(new java.io.PrintWriter(System.err, true), "--root", "--data-root");
@@ -94,7 +97,9 @@ public final class ReproduceCommand implements CobenchCommand {
         }
         ResultsStore rs = ResultsStore.open(store, grid.name());
         MethodCatalog methods = new MethodCatalog(MethodRegistry.load(), Path.of(grid.pretrain().presets()));
-        StoreData data = new StoreData(grid, rs.root().resolve("cache"), out);
+        // Data loaders log while the bar is drawn: their lines go through the bar's owner.
+        io.cobench.cli.LineRouter dataLog = new io.cobench.cli.LineRouter(out);
+        StoreData data = new StoreData(grid, rs.root().resolve("cache"), dataLog);
         GridPlan all = GridPlan.of(grid);
         GridPlan plan = all.shard(s);
         out.printf(Locale.ROOT, "grid %s: %d cells in %d units%s, store %s%n", grid.name(), plan.cells().size(),
@@ -103,7 +108,15 @@ public final class ReproduceCommand implements CobenchCommand {
         GridRunner runner = new GridRunner(grid, rs, data, new TrainerPretrainer(methods, data, rs.root().resolve("cache")),
                 methods, out, new GridRunner.Listener() { }, !noProgress && System.console() != null,
                 workers != null ? workers : Runtime.getRuntime().availableProcessors());
-        GridRunner.Summary sum = runner.run(plan);
+        runner.routeWhileRunning(dataLog);
+        Thread onStop = new Thread(() -> out.print(interruptedMessage(rs)), "cobench-stop");
+        Runtime.getRuntime().addShutdownHook(onStop);
+        GridRunner.Summary sum;
+        try {
+            sum = runner.run(plan);
+        } finally {
+            removeHook(onStop);
+        }
         GradCamJob.collect(rs.gradcamDir());
         double mins = (System.nanoTime() - t0) / 60e9;
         out.printf(Locale.ROOT, "%n%d cells: %d finished earlier, %d evaluated now; %d failed unit(s); %.1f min%n",
@@ -116,7 +129,7 @@ public final class ReproduceCommand implements CobenchCommand {
             List<Cell> open = unfinished(all, rs, methods);
             if (open.isEmpty()) {
                 Path dir = report != null ? report : siblingReport(rs.root());
-                ReportBuilder.Summary r = ReportBuilder.write(new ReportOptions(rs.root(), dir, 15, paperCompare, 1000, 0));
+                ReportBuilder.Summary r = ReportBuilder.write(reportFlags.options(rs.root(), dir));
                 out.println("report: " + dir.resolve("report.md") + " (" + r.files().size() + " files)");
             } else {
                 out.println("report not written yet: " + open.size() + " cell(s) of this grid are unfinished (first: "
@@ -126,6 +139,39 @@ public final class ReproduceCommand implements CobenchCommand {
         return sum.ok() ? 0 : 1;
     }
 
+    /**
+     * What a stopped run (Ctrl-C, SIGTERM) leaves: every finished cell and pretraining is kept whole
+     * (each written atomically, DONE last); pieces in flight are redone by the same command.
+     */
+    String interruptedMessage(ResultsStore rs) {
+        long cells = countDone(rs.root().resolve("eval"));
+        long pre = countDone(rs.root().resolve("pretrain"));
+        StringBuilder cmd = new StringBuilder("./cobench reproduce --config ").append(config).append(" --store ")
+                .append(store);
+        if (!"1/1".equals(shard)) {
+            cmd.append(" --shard ").append(shard);
+        }
+        return "\r\nstopped: kept " + cells + " finished cell(s) and " + pre + " finished pretraining(s) in " + rs.root()
+                + "; the pieces that were running are redone (interrupted pretrainings continue from their newest "
+                + "checkpoint).\nresume with the same command: " + cmd + "\n";
+    }
+
+    private static long countDone(Path dir) {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+            return s.filter(d -> java.nio.file.Files.isRegularFile(d.resolve("DONE"))).count();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook runs and says what was kept.
+        }
+    }
+
     /** Cells of available methods without DONE anywhere in the store (all shards). */
     static List<Cell> unfinished(GridPlan all, ResultsStore rs, MethodCatalog methods) {
         return all.cells().stream().filter(c -> methods.available(c.method()))
@@ -133,8 +179,7 @@ public final class ReproduceCommand implements CobenchCommand {
     }
 
     static Path siblingReport(Path store) {
-        Path abs = store.toAbsolutePath().normalize();
-        return abs.resolveSibling(abs.getFileName() + "-report");
+        return io.cobench.reports.report.ReportOptions.defaultOut(store);
     }
 
     static {

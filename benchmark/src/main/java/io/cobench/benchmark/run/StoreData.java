@@ -86,7 +86,8 @@ public final class StoreData implements DataProvider {
             throw new UserError("no data root for " + dataset + ": set data.roots." + dataset
                     + " in the grid or pass --data-root " + dataset + "=DIR");
         }
-        Path dir = Path.of(ph.dir());
+        // A relative phantom folder hangs under the cobench home, wherever the command runs from.
+        Path dir = io.cobench.cli.Home.resolve(ph.dir());
         ensurePhantom(dir, ph);
         return dir.resolve(dataset);
     }

@@ -12,7 +12,7 @@ import io.cobench.data.nih.NihLoader;
 import io.cobench.data.siim.SiimLoader;
 import io.cobench.data.siim.SiimRle;
 import io.cobench.data.siim.SiimRleFile;
-import io.cobench.data.pipeline.Progress;
+import io.cobench.cli.ProgressMeter;
 import io.cobench.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -104,7 +104,7 @@ public final class DataCheck {
     static List<String> unreadable(DatasetIndex index, boolean progress) {
         List<Sample> present = index.samples().stream().filter(s -> !index.missing().contains(s.id())).toList();
         String[] bad = new String[present.size()];
-        try (Progress bar = Progress.start("decode " + index.dataset(), present.size(), progress)) {
+        try (ProgressMeter bar = ProgressMeter.onStderr("decode " + index.dataset(), present.size(), progress)) {
             java.util.stream.IntStream.range(0, present.size()).parallel().forEach(i -> {
                 Path file = present.get(i).image();
                 BadImagePolicy one = BadImagePolicy.skip();

@@ -4,7 +4,7 @@ import io.cobench.cli.UserError;
 import io.cobench.data.DatasetIndex;
 import io.cobench.data.ImageReader;
 import io.cobench.data.Sample;
-import io.cobench.data.pipeline.Progress;
+import io.cobench.cli.ProgressMeter;
 import io.cobench.data.siim.SiimLoader;
 import io.cobench.data.siim.SiimRleFile;
 import io.cobench.io.AtomicFiles;
@@ -46,7 +46,7 @@ public final class SiimConvert {
         List<Sample> present = index.samples().stream().filter(s -> !index.missing().contains(s.id())).toList();
         AtomicInteger written = new AtomicInteger();
         ForkJoinPool pool = new ForkJoinPool(threads);
-        try (Progress bar = Progress.start("convert siim", present.size(), progress)) {
+        try (ProgressMeter bar = ProgressMeter.onStderr("convert siim", present.size(), progress)) {
             pool.submit(() -> present.parallelStream().forEach(s -> {
                 write(ImageReader.toGrey(ImageReader.read(s.image())),
                         out.resolve(SiimLoader.TRAIN_PNG).resolve(s.id() + ".png"));

@@ -1,6 +1,6 @@
 package io.cobench.data.phantom;
 
-import io.cobench.data.pipeline.Progress;
+import io.cobench.cli.ProgressMeter;
 import io.cobench.io.Json;
 import io.cobench.provenance.BuildInfo;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ public final class PhantomGenerator {
             t.setDaemon(true);
             return t;
         });
-        try (Progress bar = Progress.start("phantom", total, progress)) {
+        try (ProgressMeter bar = ProgressMeter.onStderr("phantom", total, progress)) {
             Tasks tasks = new Tasks(pool, bar::step);
             for (PhantomConfig.PhantomDataset d : cfg.datasets()) {
                 switch (d) {

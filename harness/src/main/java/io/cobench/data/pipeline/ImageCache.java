@@ -1,5 +1,7 @@
 package io.cobench.data.pipeline;
 
+import io.cobench.cli.ProgressMeter;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cobench.data.BadImagePolicy;
 import io.cobench.data.Sample;
@@ -298,7 +300,7 @@ public final class ImageCache implements ImageStore, AutoCloseable {
             return t;
         });
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ);
-             Progress bar = Progress.start("cache " + file.getFileName(), sources.size(), spec.progress())) {
+             ProgressMeter bar = ProgressMeter.onStderr("cache " + file.getFileName(), sources.size(), spec.progress())) {
             List<Future<?>> jobs = new ArrayList<>();
             for (int i = 0; i < sources.size(); i++) {
                 int index = i;

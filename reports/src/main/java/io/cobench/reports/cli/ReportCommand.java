@@ -19,25 +19,12 @@ public final class ReportCommand implements CobenchCommand {
     @Option(names = "--store", required = true, paramLabel = "DIR", description = "The results store.")
     Path store;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
-            description = "Where to write the report (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write the report (default: <store>-report next to the store, as reproduce).")
     Path out;
 
-    @Option(names = "--classes", paramLabel = "15|14", defaultValue = "15",
-            description = "NIH mean AUC over 15 classes (with \"No Finding\", as the paper) or the 14 findings "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int classes;
-
-    @Option(names = "--paper-compare", description = "Add our cells next to the paper's values, with deltas, after the list of protocol differences.")
-    boolean paperCompare;
-
-    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "1000",
-            description = "Paired bootstrap replicates for AUC; 0 skips it (default: ${DEFAULT-VALUE}).")
-    int replicates;
-
-    @Option(names = "--bootstrap-seed", paramLabel = "SEED", defaultValue = "0",
-            description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @picocli.CommandLine.Mixin
+    ReportFlags flags = new ReportFlags();
 
     @Spec
     CommandSpec spec;
@@ -49,19 +36,17 @@ public final class ReportCommand implements CobenchCommand {
 
     @Override
     public Integer call() {
-        if (classes != 15 && classes != 14) {
-            throw new UserError("--classes must be 15 or 14, got " + classes);
+        if (out == null) {
+            out = ReportOptions.defaultOut(store);
         }
-        if (replicates < 0) {
-            throw new UserError("--bootstrap must be 0 or more, got " + replicates);
-        }
+        ReportOptions options = flags.options(store, out);
         if (out.toAbsolutePath().normalize().startsWith(store.toAbsolutePath().normalize())) {
             throw new UserError("--out " + out + " lies inside the store " + store + "; the store is read-only to reports");
         }
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        ReportBuilder.Summary s = ReportBuilder.write(new ReportOptions(store, out, classes, paperCompare, replicates, seed));
+        ReportBuilder.Summary s = ReportBuilder.write(options);
         PrintWriter w = spec.commandLine().getOut();
         w.println("wrote " + s.files().size() + " files to " + out + " (open " + out.resolve("report.md") + ")");
         if (s.parity()) {

@@ -3,9 +3,9 @@ package io.cobench.reports.figures;
 import io.cobench.reports.store.CodebookPoint;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -19,35 +19,56 @@ public final class CodebookFigure {
     private CodebookFigure() {
     }
 
-    /** Writes both charts side by side; false when no run logged codebook statistics. */
-    public static boolean write(Map<String, List<CodebookPoint>> runs, Path file) {
-        Png.headless();
+    /**
+     * A run of the figure's legend.
+     *
+     * @param row    its table row (the colour)
+     * @param label  legend text, e.g. "Ours w/Dec., seed 0"
+     * @param points its logged statistics
+     */
+    public record Run(String row, String label, List<CodebookPoint> points) {
+    }
+
+    /** Writes both charts side by side (PNG, SVG, PDF); false when no run logged codebook statistics. */
+    public static boolean write(List<Run> runs, Path file) {
         XYChart usage = chart("Codebook usage", "share of codes used (%)");
         XYChart perplexity = chart("Codebook perplexity", "perplexity");
         boolean any = false;
-        for (Map.Entry<String, List<CodebookPoint>> e : runs.entrySet()) {
-            List<CodebookPoint> pts = e.getValue();
+        for (Run r : runs) {
+            List<CodebookPoint> pts = r.points();
             if (pts.isEmpty()) {
                 continue;
             }
             double[] step = pts.stream().mapToDouble(CodebookPoint::step).toArray();
-            usage.addSeries(e.getKey(), step, pts.stream().mapToDouble(p -> p.codeUsage() * 100).toArray())
-                    .setMarker(SeriesMarkers.NONE);
-            perplexity.addSeries(e.getKey(), step, pts.stream().mapToDouble(CodebookPoint::perplexity).toArray())
-                    .setMarker(SeriesMarkers.NONE);
+            style(usage.addSeries(r.label(), step, pts.stream().mapToDouble(p -> p.codeUsage() * 100).toArray()), r);
+            style(perplexity.addSeries(r.label(), step, pts.stream().mapToDouble(CodebookPoint::perplexity).toArray()),
+                    r);
             any = true;
         }
         if (any) {
-            Png.write(file, List.of(usage, perplexity));
+            Figure.write(file, List.of(usage, perplexity));
         }
         return any;
     }
 
-    private static XYChart chart(String title, String yTitle) {
-        XYChart c = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle("step").yAxisTitle(yTitle)
+    private static void style(XYSeries s, Run r) {
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(Palette.colour(r.row()));
+        // Seeds of one row share a colour; the dash tells them apart.
+        if (r.label().matches(".*seed [1-9]\\d*$")) {
+            s.setLineStyle(new java.awt.BasicStroke(1.8f, java.awt.BasicStroke.CAP_BUTT,
+                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
+        }
+    }
+
+    static XYChart chart(String title, String yTitle) {
+        XYChart c = new XYChartBuilder().width(560).height(440).title(title).xAxisTitle("step").yAxisTitle(yTitle)
                 .build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        c.getStyler().setPlotBackgroundColor(java.awt.Color.WHITE);
+        c.getStyler().setPlotGridLinesColor(new java.awt.Color(0xDDDDDD));
         return c;
     }
 }

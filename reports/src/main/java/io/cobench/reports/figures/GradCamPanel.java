@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +32,9 @@ public final class GradCamPanel {
     static final int LABEL_W = 150;
     static final int HEADER_H = 28;
     static final int GAP = 4;
+    static final int LEGEND_H = 66;
+    /** The colour of the peak's cross in the benchmark's overlays (gradcam.Overlay). */
+    static final int CROSS_RGB = 0xFF00FF;
 
     /**
      * What was drawn.
@@ -55,7 +57,6 @@ public final class GradCamPanel {
      * @param file       PNG to write
      */
     public static Outcome write(Path gradcamDir, Map<String, String> rowLabels, List<String> rowOrder, Path file) {
-        Png.headless();
         List<String> notes = new ArrayList<>();
         List<String> methods = dirs(gradcamDir);
         if (methods.isEmpty()) {
@@ -89,50 +90,100 @@ public final class GradCamPanel {
                     + " in " + gradcamDir + "; the Grad-CAM panel was skipped"));
         }
         int w = LABEL_W + CLASSES.size() * (TILE + GAP);
-        int h = HEADER_H + methods.size() * (TILE + GAP);
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.setColor(Color.BLACK);
-        for (int k = 0; k < CLASSES.size(); k++) {
-            String cls = CLASSES.get(k);
-            centred(g, cls, LABEL_W + k * (TILE + GAP), 0, TILE, HEADER_H);
-        }
+        int h = HEADER_H + methods.size() * (TILE + GAP) + LEGEND_H;
         List<String> labels = new ArrayList<>();
+        BufferedImage[][] tiles = new BufferedImage[methods.size()][CLASSES.size()];
         for (int r = 0; r < methods.size(); r++) {
             String m = methods.get(r);
-            String label = rowLabels.getOrDefault(m, m);
-            labels.add(label);
-            int y = HEADER_H + r * (TILE + GAP);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            centred(g, label, 0, y, LABEL_W, TILE);
+            labels.add(rowLabels.getOrDefault(m, m));
             for (int k = 0; k < CLASSES.size(); k++) {
                 String cls = CLASSES.get(k);
-                int x = LABEL_W + k * (TILE + GAP);
                 Optional<Path> p = Optional.ofNullable(chosen.get(cls))
                         .map(id -> gradcamDir.resolve(m).resolve(cls).resolve(id + ".png")).filter(Files::isRegularFile);
                 if (p.isPresent()) {
-                    drawTile(g, read(p.get()), x, y);
+                    tiles[r][k] = read(p.get());
+                } else if (chosen.containsKey(cls)) {
+                    notes.add("Grad-CAM overlay " + m + "/" + cls + "/" + chosen.get(cls) + ".png is missing");
+                }
+            }
+        }
+        Figure.write(file, w, h, g -> paint(g, labels, tiles, h));
+        return new Outcome(true, labels, chosen, notes);
+    }
+
+    private static void paint(Graphics2D g, List<String> labels, BufferedImage[][] tiles, int h) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.setColor(Color.BLACK);
+        for (int k = 0; k < CLASSES.size(); k++) {
+            centred(g, CLASSES.get(k), LABEL_W + k * (TILE + GAP), 0, TILE, HEADER_H);
+        }
+        for (int r = 0; r < labels.size(); r++) {
+            int y = HEADER_H + r * (TILE + GAP);
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+            centred(g, labels.get(r), 0, y, LABEL_W, TILE);
+            for (int k = 0; k < CLASSES.size(); k++) {
+                int x = LABEL_W + k * (TILE + GAP);
+                BufferedImage tile = tiles[r][k];
+                if (tile != null) {
+                    drawTile(g, tile, x, y);
+                    if (!hasPeakMark(tile)) {
+                        // The overlay draws no cross when the map is zero everywhere: it points
+                        // nowhere and the pointing game counts a miss. Say so on the tile.
+                        banner(g, "map all zero: a miss", x, y + TILE - 22);
+                    }
                 } else {
                     g.setColor(new Color(0xDDDDDD));
                     g.fillRect(x, y, TILE, TILE);
                     g.setColor(Color.DARK_GRAY);
                     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-                    centred(g, "missing", x, y, TILE, TILE);
-                    if (chosen.containsKey(cls)) {
-                        notes.add("Grad-CAM overlay " + m + "/" + cls + "/" + chosen.get(cls) + ".png is missing");
-                    }
+                    centred(g, "no overlay", x, y, TILE, TILE);
                 }
             }
         }
-        g.dispose();
-        Png.write(file, img);
-        return new Outcome(true, labels, chosen, notes);
+        legend(g, h - LEGEND_H);
+    }
+
+    /** What the marks mean, under the grid. */
+    private static void legend(Graphics2D g, int y) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        int x = 12;
+        g.setColor(Color.BLACK);
+        g.fillRect(x, y + 6, 22, 16);
+        g.setColor(Color.WHITE);
+        g.drawRect(x + 3, y + 9, 15, 9);
+        g.setColor(Color.BLACK);
+        g.drawString("white box: the finding's bounding box", x + 30, y + 19);
+        int x2 = x + 300;
+        g.fillRect(x2, y + 6, 22, 16);
+        g.setColor(new Color(CROSS_RGB));
+        g.drawLine(x2 + 5, y + 14, x2 + 17, y + 14);
+        g.drawLine(x2 + 11, y + 8, x2 + 11, y + 20);
+        g.setColor(Color.BLACK);
+        g.drawString("magenta cross: the map's peak (inside the box: a hit)", x2 + 30, y + 19);
+        g.drawString("Colour: Grad-CAM heat of the finding's class, red high. No cross: the map is zero everywhere",
+                x, y + 40);
+        g.drawString("(no positive evidence anywhere), which the pointing game counts as a miss.", x, y + 56);
+    }
+
+    private static void banner(Graphics2D g, String text, int x, int y) {
+        g.setColor(new Color(0, 0, 0, 190));
+        g.fillRect(x, y, TILE, 22);
+        g.setColor(Color.WHITE);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        centred(g, text, x, y, TILE, 22);
+    }
+
+    /** Whether the overlay carries the peak's cross (pure magenta, as the benchmark's Overlay draws it). */
+    static boolean hasPeakMark(BufferedImage img) {
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) == CROSS_RGB) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void drawTile(Graphics2D g, BufferedImage src, int x, int y) {

@@ -14,6 +14,12 @@ import java.nio.file.Path;
  */
 public record ReportOptions(Path store, Path out, int classes, boolean paperCompare, int replicates, long seed) {
 
+    /** Where the report of {@code store} goes unless told: {@code <store>-report} beside it. */
+    public static Path defaultOut(Path store) {
+        Path abs = store.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + "-report");
+    }
+
     public ReportOptions {
         if (classes != 14 && classes != 15) {
             throw new IllegalArgumentException("classes must be 14 or 15, got " + classes);

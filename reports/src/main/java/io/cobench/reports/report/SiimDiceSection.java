@@ -81,7 +81,7 @@ public final class SiimDiceSection {
         md.append("| Method | Seeds | Headline Dice | Positives-only Dice | Pooled Dice | Images (positives) | Floor |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         StringBuilder csv = new StringBuilder(
-                "row,seeds,dice_headline,dice_positives,dice_pooled,images,positives,empty_floor\n");
+                "row,seeds,dice_headline_pct,dice_positives_pct,dice_pooled_pct,images,positives,empty_floor_pct\n");
         for (Map.Entry<String, List<DiceBreakdown>> e : byRow.entrySet()) {
             List<DiceBreakdown> l = e.getValue();
             double head = mean(l, DiceBreakdown::mean);
@@ -93,9 +93,9 @@ public final class SiimDiceSection {
             md.append("| ").append(e.getKey()).append(" | ").append(l.size()).append(" | ").append(pct(head))
                     .append(" | ").append(pct(pos)).append(" | ").append(pct(pooled)).append(" | ").append(images)
                     .append(" (").append(positives).append(") | ").append(pct(floor)).append(" |\n");
-            csv.append(e.getKey()).append(',').append(l.size()).append(',').append(head).append(',').append(pos)
-                    .append(',').append(pooled).append(',').append(images).append(',').append(positives).append(',')
-                    .append(floor).append('\n');
+            csv.append(e.getKey()).append(',').append(l.size()).append(',').append(io.cobench.reports.tables.Percent.points(head)).append(',')
+                    .append(io.cobench.reports.tables.Percent.points(pos)).append(',').append(io.cobench.reports.tables.Percent.points(pooled)).append(',').append(images).append(',')
+                    .append(positives).append(',').append(io.cobench.reports.tables.Percent.points(floor)).append('\n');
         }
         return new Section(md.toString(), csv.toString());
     }

@@ -1,5 +1,6 @@
 package io.cobench.reports.significance;
 
+import io.cobench.reports.tables.Percent;
 import io.cobench.reports.tables.TableRenderer;
 import java.util.List;
 import java.util.Locale;
@@ -86,14 +87,14 @@ public final class SignificanceWriter {
         StringColumn baseline = StringColumn.create("baseline");
         StringColumn test = StringColumn.create("test");
         IntColumn n = IntColumn.create("n");
-        DoubleColumn coboom = DoubleColumn.create("coboom");
-        DoubleColumn other = DoubleColumn.create("baseline_value");
-        DoubleColumn diff = DoubleColumn.create("diff");
+        DoubleColumn coboom = DoubleColumn.create("coboom_pct");
+        DoubleColumn other = DoubleColumn.create("baseline_pct");
+        DoubleColumn diff = DoubleColumn.create("diff_pct");
         DoubleColumn t = DoubleColumn.create("t");
         DoubleColumn p = DoubleColumn.create("p");
         DoubleColumn holm = DoubleColumn.create("p_holm");
-        DoubleColumn lo = DoubleColumn.create("ci_lo");
-        DoubleColumn hi = DoubleColumn.create("ci_hi");
+        DoubleColumn lo = DoubleColumn.create("ci_lo_pct");
+        DoubleColumn hi = DoubleColumn.create("ci_hi_pct");
         StringColumn note = StringColumn.create("note");
         for (Comparison c : rows) {
             table.append(c.table());
@@ -101,14 +102,14 @@ public final class SignificanceWriter {
             baseline.append(c.baseline());
             test.append(c.test());
             n.append(c.n());
-            coboom.append(c.coboom());
-            other.append(c.other());
-            diff.append(c.diff());
+            coboom.append(Percent.points(c.coboom()));
+            other.append(Percent.points(c.other()));
+            diff.append(Percent.points(c.diff()));
             t.append(c.t());
             p.append(c.p());
             holm.append(c.pHolm());
-            lo.append(c.ciLo());
-            hi.append(c.ciHi());
+            lo.append(Percent.points(c.ciLo()));
+            hi.append(Percent.points(c.ciHi()));
             note.append(c.note());
         }
         return Table.create("significance", table, column, baseline, test, n, coboom, other, diff, t, p, holm, lo, hi,
@@ -120,17 +121,17 @@ public final class SignificanceWriter {
         StringColumn column = StringColumn.create("column");
         StringColumn row = StringColumn.create("row");
         IntColumn seeds = IntColumn.create("seeds");
-        DoubleColumn auc = DoubleColumn.create("auc");
-        DoubleColumn lo = DoubleColumn.create("ci_lo");
-        DoubleColumn hi = DoubleColumn.create("ci_hi");
+        DoubleColumn auc = DoubleColumn.create("auc_pct");
+        DoubleColumn lo = DoubleColumn.create("ci_lo_pct");
+        DoubleColumn hi = DoubleColumn.create("ci_hi_pct");
         for (AucInterval i : rows) {
             table.append(i.table());
             column.append(i.column());
             row.append(i.row());
             seeds.append(i.seeds());
-            auc.append(i.auc());
-            lo.append(i.lo());
-            hi.append(i.hi());
+            auc.append(Percent.points(i.auc()));
+            lo.append(Percent.points(i.lo()));
+            hi.append(Percent.points(i.hi()));
         }
         return Table.create("auc_ci", table, column, row, seeds, auc, lo, hi);
     }

@@ -72,4 +72,44 @@ public record PretrainRun(String id, Path dir) {
         }
         return out;
     }
+
+    /**
+     * Every line of metrics.jsonl as field to number, in file order (fields that are not numbers
+     * are passed over). Each line needs a numeric "step".
+     */
+    public List<java.util.Map<String, Double>> metrics() {
+        Path log = metricsLog();
+        if (!Files.isRegularFile(log)) {
+            return List.of();
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError("could not read " + log + ": " + e.getMessage(), e);
+        }
+        List<java.util.Map<String, Double>> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            JsonNode n;
+            try {
+                n = Json.JSON.readTree(lines.get(i));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UserError(log + ":" + (i + 1) + ": not a JSON object: " + e.getOriginalMessage());
+            }
+            if (!n.isObject() || !n.path("step").isNumber()) {
+                throw new UserError(log + ":" + (i + 1) + ": a metrics line needs a numeric step");
+            }
+            java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+            n.fields().forEachRemaining(e -> {
+                if (e.getValue().isNumber()) {
+                    m.put(e.getKey(), e.getValue().asDouble());
+                }
+            });
+            out.add(m);
+        }
+        return out;
+    }
 }

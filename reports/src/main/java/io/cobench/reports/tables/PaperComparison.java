@@ -63,10 +63,10 @@ public final class PaperComparison {
         StringColumn row = StringColumn.create("row");
         StringColumn dataset = StringColumn.create("dataset");
         IntColumn fraction = IntColumn.create("label_fraction");
-        StringColumn ours = StringColumn.create("ours");
+        StringColumn ours = StringColumn.create("ours_pct");
         IntColumn n = IntColumn.create("n_seeds");
-        StringColumn theirs = StringColumn.create("paper");
-        DoubleColumn delta = DoubleColumn.create("delta");
+        StringColumn theirs = StringColumn.create("paper_pct");
+        DoubleColumn delta = DoubleColumn.create("delta_pct");
         for (String r : Layout.rowOrder(rowsWithPaper(t, paper))) {
             for (Column c : Layout.COLUMNS) {
                 Optional<CellStats> o = t.cell(r, c);

@@ -13,6 +13,18 @@ public final class Percent {
     private Percent() {
     }
 
+    /**
+     * A fraction in percent for a CSV, unrounded: the decimal point moves two places in the
+     * fraction's shortest decimal form, so 0.71 becomes 71.0 and not 70.99999999999999.
+     * NaN stays NaN.
+     */
+    public static double points(double fraction) {
+        if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {
+            return fraction;
+        }
+        return new BigDecimal(Double.toString(fraction)).movePointRight(2).doubleValue();
+    }
+
     public static BigDecimal of(double fraction) {
         return new BigDecimal(Double.toString(fraction)).movePointRight(2).setScale(1, RoundingMode.HALF_UP);
     }

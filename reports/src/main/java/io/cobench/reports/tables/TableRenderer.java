@@ -96,7 +96,22 @@ public final class TableRenderer {
 
     /** The display table (paper layout, plain text) as CSV. */
     public static String displayCsv(ResultTable t) {
-        return csv(t.display());
+        Table d = t.display();
+        // The paper's layout as text; the header says the unit, as every CSV of a report does.
+        for (Column c : Layout.COLUMNS) {
+            d.column(c.header()).setName(c.header() + " " + c.metric() + " pct");
+        }
+        return csv(d);
+    }
+
+    /** The per-seed runs with their headline value in percent ({@code value_pct}). */
+    public static Table runsCsv(ResultTable t) {
+        Table r = t.runs().copy();
+        DoubleColumn v = r.doubleColumn("value");
+        DoubleColumn pct = DoubleColumn.create("value_pct");
+        v.forEach(x -> pct.append(Percent.points(x)));
+        r.replaceColumn("value", pct);
+        return r;
     }
 
     /**
@@ -110,12 +125,12 @@ public final class TableRenderer {
         StringColumn dataset = StringColumn.create("dataset");
         IntColumn fraction = IntColumn.create("label_fraction");
         IntColumn n = IntColumn.create("n_seeds");
-        DoubleColumn mean = DoubleColumn.create("mean");
-        DoubleColumn sd = DoubleColumn.create("sd");
+        DoubleColumn mean = DoubleColumn.create("mean_pct");
+        DoubleColumn sd = DoubleColumn.create("sd_pct");
         StringColumn display = StringColumn.create("display");
         StringColumn best = StringColumn.create("best");
         StringColumn seeds = StringColumn.create("seeds");
-        StringColumn values = StringColumn.create("values");
+        StringColumn values = StringColumn.create("values_pct");
         StringColumn dirs = StringColumn.create("cells");
         StringColumn pretrain = StringColumn.create("pretrain_runs");
         StringColumn hash = StringColumn.create("config_hash");
@@ -134,12 +149,12 @@ public final class TableRenderer {
                 dataset.append(c.dataset());
                 fraction.append(c.fraction());
                 n.append(s.n());
-                mean.append(s.mean());
-                sd.append(s.sd());
+                mean.append(Percent.points(s.mean()));
+                sd.append(Percent.points(s.sd()));
                 display.append(s.display());
                 best.append(Boolean.toString(bestRows.contains(r)));
                 seeds.append(join(s.seeds()));
-                values.append(join(s.values()));
+                values.append(join(s.values().stream().map(Percent::points).toList()));
                 dirs.append(String.join(";", s.cellDirs()));
                 pretrain.append(String.join(";", s.pretrainRuns()));
                 hash.append(s.configHash());

@@ -50,13 +50,30 @@ class GradCamPanelTest {
                 + "and was not drawn", "Grad-CAM overlay coboom/Effusion/img7.png is missing"), o.notes());
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(GradCamPanel.LABEL_W + 4 * (GradCamPanel.TILE + GradCamPanel.GAP), img.getWidth());
-        assertEquals(GradCamPanel.HEADER_H + 2 * (GradCamPanel.TILE + GradCamPanel.GAP), img.getHeight());
+        assertEquals(GradCamPanel.HEADER_H + 2 * (GradCamPanel.TILE + GradCamPanel.GAP) + GradCamPanel.LEGEND_H,
+                img.getHeight());
         // Centre of the Mass tile: blue in DiRA's row, green (img1, not img2) in CoBooM's.
         int massX = GradCamPanel.LABEL_W + 3 * (GradCamPanel.TILE + GradCamPanel.GAP) + GradCamPanel.TILE / 2;
         int row0 = GradCamPanel.HEADER_H + GradCamPanel.TILE / 2;
         int row1 = row0 + GradCamPanel.TILE + GradCamPanel.GAP;
         assertEquals(0x0000FF, img.getRGB(massX, row0) & 0xFFFFFF);
         assertEquals(0x00FF00, img.getRGB(massX, row1) & 0xFFFFFF);
+        // The overlays carry no peak cross (their maps were zero): each tile says so in a dark
+        // banner along its bottom, where the plain blue tile would otherwise be.
+        int bannerY = GradCamPanel.HEADER_H + GradCamPanel.TILE - 3;
+        int px = img.getRGB(GradCamPanel.LABEL_W + 3 * (GradCamPanel.TILE + GradCamPanel.GAP) + 2, bannerY) & 0xFFFFFF;
+        assertTrue((px & 0xFF) < 0x80 && px != 0x0000FF, Integer.toHexString(px));
+        assertTrue(Files.isRegularFile(tmp.resolve("panel.svg")) && Files.isRegularFile(tmp.resolve("panel.pdf")));
+    }
+
+    @Test
+    void aPeakCrossIsOnePureMagentaPixel() {
+        BufferedImage img = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        assertFalse(GradCamPanel.hasPeakMark(img));
+        img.setRGB(2, 3, 0xFE00FF);
+        assertFalse(GradCamPanel.hasPeakMark(img));
+        img.setRGB(1, 1, 0xFF00FF);
+        assertTrue(GradCamPanel.hasPeakMark(img));
     }
 
     @Test

@@ -55,10 +55,15 @@ class ReportEndToEndTest {
         String md = Files.readString(out.resolve("report.md"));
         for (String s : List.of("## Table 1", "## Table 2", "## Comparison with the paper", "## Significance",
                 "![Grad-CAM panel](figures/gradcam_panel.png)", "![Codebook usage and perplexity](figures/codebook.png)",
-                "| Ours w/Dec. |", "bootstrap (images)", "t-test (images)", "t-test (seeds)",
+                "| Ours w/Dec. |", "seeds: paired t-test, p (Holm)", "test images: p (Holm)",
                 "1 unfinished run director(ies) without DONE were left out, first: eval/linear__nih__f1__coboom__s99",
                 "AUC of class 'Hernia' is undefined")) {
             assertTrue(md.contains(s), s);
+        }
+        // Every test, baseline by baseline, is in the significance file that report.md links to.
+        String sig = Files.readString(out.resolve("significance/significance.md"));
+        for (String s : List.of("bootstrap (images)", "t-test (images)", "t-test (seeds)")) {
+            assertTrue(sig.contains(s), s);
         }
         assertFalse(md.contains("WARNING"));
         // Every link in report.md is relative and resolves inside the report.
@@ -69,7 +74,19 @@ class ReportEndToEndTest {
             assertTrue(Files.isRegularFile(out.resolve(m.group(1))), m.group(1));
             links++;
         }
-        assertEquals(18, links);
+        // 18 links before report.md linked significance.md; then 2 vector files per figure (2 AUC
+        // curves, Grad-CAM, codebook: 8) and per pretraining run (3) a CSV, a figure and its 2 vectors.
+        assertEquals(19 + 8 + 3 * 4, links);
+        List<String> trainCsv = Files.readAllLines(out.resolve("training/coboom__chest__s0.csv"));
+        // The fixture logs loss and the codebook on separate lines of one step: one row per step.
+        assertEquals(List.of("step,code_usage,loss,perplexity", "0,0.18,2.0,110.59", "20,0.252,1.9,154.83"),
+                trainCsv.subList(0, 3));
+        assertEquals(1 + 11, trainCsv.size());
+        for (String f : List.of("auc_vs_fraction_table1", "gradcam_panel", "codebook", "training_byol__chest__s0")) {
+            assertTrue(Files.readString(out.resolve("figures/" + f + ".svg")).contains("<svg"), f);
+            assertTrue(Files.readString(out.resolve("figures/" + f + ".pdf"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .startsWith("%PDF-"), f);
+        }
         // Table 1: 11 method rows, each cell "mean ± SD" over the 2 seeds.
         List<String> rows = Files.readAllLines(out.resolve("tables/table1.md")).stream()
                 .filter(l -> l.startsWith("| ") && !l.startsWith("| Method")).toList();
@@ -82,14 +99,15 @@ class ReportEndToEndTest {
 
         BufferedImage curve = png(out.resolve("figures/auc_vs_fraction_table1.png"));
         assertEquals(900, curve.getWidth());
-        assertEquals(560, curve.getHeight());
+        assertEquals(520, curve.getHeight());
         BufferedImage cam = png(out.resolve("figures/gradcam_panel.png"));
         assertEquals(150 + 4 * (180 + 4), cam.getWidth());
-        assertEquals(28 + 3 * (180 + 4), cam.getHeight());
+        assertEquals(28 + 3 * (180 + 4) + 66, cam.getHeight());
         BufferedImage cb = png(out.resolve("figures/codebook.png"));
-        assertEquals(1280, cb.getWidth());
-        assertEquals(420, cb.getHeight());
-        assertTrue(md.contains("Runs: coboom__chest__s0, coboom__chest__s1."), md);
+        assertEquals(2 * 560, cb.getWidth());
+        assertEquals(440, cb.getHeight());
+        // The legend names table rows and seeds, not run directories.
+        assertTrue(md.contains("Runs: Ours w/Dec., chest, seed 0, Ours w/Dec., chest, seed 1."), md);
 
         // Reproducible: a second report over the same store gives the same significance table.
         Path out2 = tmp.resolve("out2");

@@ -47,12 +47,12 @@ class SiimDiceSectionTest {
         assertTrue(s.notes().stream().anyMatch(n -> n.startsWith("1 SIIM cell(s) of Table 2 have no overlap.csv")
                 && n.contains("eval/finetune__siim__f100__caid__s0")), s.notes().toString());
         List<String> csv = Files.readAllLines(out.resolve("tables/table2_siim_dice.csv"));
-        assertEquals("row,seeds,dice_headline,dice_positives,dice_pooled,images,positives,empty_floor", csv.get(0));
+        assertEquals("row,seeds,dice_headline_pct,dice_positives_pct,dice_pooled_pct,images,positives,empty_floor_pct", csv.get(0));
         String[] ours = csv.stream().filter(l -> l.startsWith("Ours w/Dec.,")).findFirst().orElseThrow().split(",");
-        assertEquals(0.59375, Double.parseDouble(ours[2]), 1e-15);
-        assertEquals(0.4375, Double.parseDouble(ours[3]), 1e-15);
-        assertEquals(0.45, Double.parseDouble(ours[4]), 1e-15);
-        assertEquals(0.5, Double.parseDouble(ours[7]), 0);
+        assertEquals(59.375, Double.parseDouble(ours[2]), 1e-12);
+        assertEquals(43.75, Double.parseDouble(ours[3]), 1e-12);
+        assertEquals(45.0, Double.parseDouble(ours[4]), 1e-12);
+        assertEquals(50.0, Double.parseDouble(ours[7]), 0);
         assertTrue(!Files.exists(out.resolve("tables/table1_siim_dice.csv")), "Table 1 has no SIIM cell");
         assertTrue(!md.contains("## Protocol against the paper"), "only with --paper-compare");
     }

@@ -88,7 +88,8 @@ class PaperRoundTripTest {
         assertTrue(tex.contains("Ours w/Dec. & 65.6 & \\textbf{70.8} & 72.1 & \\textbf{77.1} & 79.3 & \\textbf{59.6} "
                 + "& \\textbf{84.8} & 75.7 \\\\"), tex);
         String csv = TableRenderer.displayCsv(t2);
-        assertTrue(csv.startsWith("Method,NIH 1%,NIH 5%,NIH 10%,NIH 30%,NIH All,SIIM All,MuReD 10%,ODIR 10%"), csv);
+        assertTrue(csv.startsWith("Method,NIH 1% AUC pct,NIH 5% AUC pct,NIH 10% AUC pct,NIH 30% AUC pct,NIH All AUC pct,"
+                + "SIIM All Dice pct,MuReD 10% AUC pct,ODIR 10% AUC pct"), csv);
         assertTrue(csv.contains("Sup.,57.7,62.7,65.6,70.7,74.1,51.2,66.7,63.2"), csv);
         assertFalse(tex.contains("WARNING"));
     }

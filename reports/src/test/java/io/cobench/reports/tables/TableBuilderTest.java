@@ -51,7 +51,14 @@ class TableBuilderTest {
         String cells = TableRenderer.csv(TableRenderer.cellsTable(t1));
         assertTrue(cells.contains("eval/linear__nih__f1__dira__s0;eval/linear__nih__f1__dira__s1;"
                 + "eval/linear__nih__f1__dira__s2"), cells);
-        assertTrue(cells.contains("0;1;2,0.7;0.71;0.72"), cells);
+        // Percent, as in every report CSV; the header says so.
+        assertTrue(cells.startsWith("table,row,method,dataset,label_fraction,n_seeds,mean_pct,sd_pct,display,"), cells);
+        String diraLine = cells.lines().filter(l -> l.startsWith("1,DiRA,")).findFirst().orElseThrow();
+        String[] f = diraLine.split(",");
+        assertEquals("71.0", f[6]);
+        assertEquals(1.0, Double.parseDouble(f[7]), 1e-12);
+        assertEquals("70.0;71.0;72.0", f[11]);
+        assertTrue(cells.contains(",1,71.25,,71.3,true,0,71.25,"), cells);
         assertTrue(TableRenderer.markdown(t1).contains("| DiRA | 71.0 ± 1.0 | — |"));
     }
 
