@@ -26,6 +26,9 @@ public final class OpTimer extends BaseListener {
     private long startedCpu;
     private long totalNanos;
     private long totalCpuNanos;
+    private long firstStart = -1;
+    private long lastEnd;
+    private long spanNanos;
     private boolean on = true;
     /** -Dcobench.profile.shapes=true: one row per op and input shape, with its fastest call. */
     private static final boolean BY_SHAPE = Boolean.getBoolean("cobench.profile.shapes");
@@ -44,6 +47,29 @@ public final class OpTimer extends BaseListener {
     public void preOpExecution(SameDiff sd, At at, SameDiffOp op, OpContext ctx) {
         startedCpu = CpuTime.processNanos();
         started = System.nanoTime();
+        if (firstStart < 0) {
+            firstStart = started;
+        }
+    }
+
+    /** Marks a step's start: the span from its first op's start to its last op's end is the graph's share of the step. */
+    public void beginStep() {
+        firstStart = -1;
+    }
+
+    /** Marks a step's end (see {@link #beginStep}). */
+    public void endStep() {
+        if (on && firstStart >= 0) {
+            spanNanos += lastEnd - firstStart;
+        }
+    }
+
+    /**
+     * Seconds per step from the first op's start to the last op's end: the ops plus the session's
+     * own work between them; the step's remainder is the harness's (updates, gradient norms, GC).
+     */
+    public double graphSecondsPerStep(int steps) {
+        return spanNanos / 1e9 / Math.max(1, steps);
     }
 
     @Override
@@ -52,7 +78,9 @@ public final class OpTimer extends BaseListener {
         if (!on) {
             return;
         }
-        long dt = System.nanoTime() - started;
+        long end = System.nanoTime();
+        lastEnd = end;
+        long dt = end - started;
         long cpu = CpuTime.processNanos() - startedCpu;
         String key = op.getOp().opName();
         if (BY_SHAPE && ctx != null && ctx.numInputArguments() > 0 && ctx.getInputArray(0) != null) {

@@ -87,13 +87,24 @@ public final class StepBenchmark {
         }
         List<Double> times = new ArrayList<>();
         List<Double> cpuTimes = new ArrayList<>();
+        long gcNanos = 0;
         Map<String, Long> rss = new java.util.TreeMap<>();
         for (long step = 0; step < total; step++) {
             long c0 = CpuTime.processNanos();
             long t0 = System.nanoTime();
+            if (timer != null) {
+                timer.beginStep();
+            }
             s.step(step, batch);
+            if (timer != null) {
+                timer.endStep();
+            }
             if (a.gcEvery() > 0 && (step + 1) % a.gcEvery() == 0) {
+                long g0 = System.nanoTime();
                 System.gc();
+                if (step >= a.warmup()) {
+                    gcNanos += System.nanoTime() - g0;
+                }
             }
             double dt = (System.nanoTime() - t0) / 1e9;
             double cpu = (CpuTime.processNanos() - c0) / 1e9;
@@ -132,6 +143,8 @@ public final class StepBenchmark {
         if (timer != null) {
             out.put("op_s_per_step", round(timer.opSecondsPerStep(a.steps()), 4));
             out.put("op_cpu_s_per_step", round(timer.opCpuSecondsPerStep(a.steps()), 4));
+            out.put("graph_s_per_step", round(timer.graphSecondsPerStep(a.steps()), 4));
+            out.put("gc_s_per_step", round(gcNanos / 1e9 / Math.max(1, a.steps()), 4));
             List<Map<String, Object>> ops = timer.table(a.steps());
             out.put("ops", ops.subList(0, Math.min(15, ops.size())));
             System.err.print(timer.format(a.steps(), 25));
