@@ -77,8 +77,13 @@ quiet() {
 }
 rm -f "$out/BUSY"
 
+# System.gc() as often as training calls it: every 2 steps in configs/cpu (the small networks),
+# every step in configs/paper. A full collection costs tens of ms, more than PyTorch's whole step
+# at width 8, so the interval has to be the trainer's own for the figures to mean anything.
+gc_for() { if [[ $2 -le 64 && $4 -le 16 ]]; then echo 2; else echo 1; fi; }
 samediff_step() { # batch size channels width [extra args]
-  ./cobench bench step --batch "$1" --size "$2" --channels "$3" --width "$4" --steps "$steps" "${@:5}" 2>/dev/null | tail -1
+  ./cobench bench step --batch "$1" --size "$2" --channels "$3" --width "$4" --steps "$steps" \
+    --gc-every "$(gc_for "$@")" "${@:5}" 2>/dev/null | tail -1
 }
 torch_step() { # batch size channels width
   /usr/bin/python3 "$torch_ref" --batch "$1" --size "$2" --channels "$3" --width "$4" --steps "$steps" --threads "$(nproc)" | tail -1
@@ -112,7 +117,8 @@ ablate() { # label, then env assignments
     read -r b sz c w <<< "$spec"
     l=$(quiet)
     log "ablation: $label (batch $b size $sz channels $c width $w, load $l)"
-    line=$(env "${envs[@]}" ./cobench bench step --batch "$b" --size "$sz" --channels "$c" --width "$w" --steps "$steps" 2>/dev/null | tail -1)
+    line=$(env "${envs[@]}" ./cobench bench step --batch "$b" --size "$sz" --channels "$c" --width "$w" --steps "$steps" \
+      --gc-every "$(gc_for "$b" "$sz" "$c" "$w")" 2>/dev/null | tail -1)
     record ablation "$(/usr/bin/env python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d["label"]=sys.argv[2]; print(json.dumps(d))' "$line" "$label")" "$l"
   done
 }
@@ -130,7 +136,8 @@ for spec in "64 32 1 8" "64 64 3 64" "32 224 3 64"; do
   set -- $spec
   l=$(quiet)
   log "profile batch $1 size $2 channels $3 width $4"
-  record profile "$(./cobench bench step --batch "$1" --size "$2" --channels "$3" --width "$4" --steps 3 --warmup 1 --profile 2>/dev/null | tail -1)" "$l"
+  record profile "$(./cobench bench step --batch "$1" --size "$2" --channels "$3" --width "$4" --steps 4 --warmup 2 \
+    --gc-every "$(gc_for "$@")" --profile 2>/dev/null | tail -1)" "$l"
 done
 
 for cfg in configs/cpu/*.yaml; do

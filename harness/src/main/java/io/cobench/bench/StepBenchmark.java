@@ -132,6 +132,9 @@ public final class StepBenchmark {
         out.put("channels", a.channels());
         out.put("width", a.width());
         out.put("s_per_step", round(med, 4));
+        // with System.gc() every few steps the step times alternate, and the mean is the throughput
+        out.put("s_per_step_mean", round(times.stream().mapToDouble(Double::doubleValue).average().orElse(0), 4));
+        out.put("gc_every", a.gcEvery());
         out.put("s_per_step_min", round(times.get(0), 4));
         out.put("s_per_step_max", round(times.get(n - 1), 4));
         out.put("img_per_s", round(a.batch() / med, 2));
