@@ -31,7 +31,9 @@ print("## ResNet-18 training step (forward + backward + update)\n")
 def step_s(r):
     """Seconds per step: the mean over the run where it is known (SameDiff, whose System.gc() every few
     steps makes step times alternate), else the median (PyTorch)."""
-    return r.get("s_per_step_mean", r["s_per_step"])
+    if "s_per_step_mean" in r:
+        return r["s_per_step_mean"]
+    return r["s_per_step"] if "s_per_step" in r else r["batch"] / r["img_per_s"]
 def median_run(runs):
     """The run with the median step time (the lower middle one for an even count)."""
     runs = sorted(runs, key=step_s)
@@ -100,15 +102,17 @@ for p in by("profile"):
     for o in p["ops"][:10]:
         print(f'| {o["op"]} | {o["ms_per_step"]} | {o.get("cpu_ms_per_step", "-")} | {o["calls_per_step"]} | {o["share"] * 100:.1f}% |')
     print()
-print("## Pretraining throughput per method at CPU scale (configs/cpu, fixed random batch)\n")
-print("| method | size | width | batch | img/s | s/step | peak RSS MB |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+if by("pretrain"):
+    print("## Pretraining throughput per method at CPU scale (configs/cpu, fixed random batch)\n")
+    print("| method | size | width | batch | img/s | s/step | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
 for p in by("pretrain"):
     print(f'| {p["method"]} | {p["size"]} | {p["width"]} | {p["batch"]} | {p.get("img_per_s", "n/a (no pretraining)")} | '
           f'{p.get("s_per_step", "-")} | {p.get("peak_rss_mb", "-")} |')
-print("\n## Data pipeline (cached two-view augmentation, `cobench bench data`)\n")
-print("| size | batch | threads | img/s |")
-print("|---:|---:|---:|---:|")
+if by("data"):
+    print("\n## Data pipeline (cached two-view augmentation, `cobench bench data`)\n")
+    print("| size | batch | threads | img/s |")
+    print("|---:|---:|---:|---:|")
 for d in by("data"):
     print(f'| {d.get("size")} | {d.get("batch")} | {d.get("threads")} | {d.get("img_per_s")} |')
 for m in by("memory"):
