@@ -16,9 +16,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * channel axes swapped, the input [iC, N, H, W] convolved with the output gradient as the kernel
  * [oH, oW, N, oC], the layer's stride becoming the dilation, gives [iC, oC, kH', kW'], of which the
  * first kH x kW positions are dW (kH' exceeds kH where the stride dropped rows at the border). The
- * input gradient is the transposed convolution of the output gradient with the layer's own
- * weights ({@code deconv2d_tf}, which takes the input shape so that stride 2 gives 8x8 and not
- * 7x7).
+ * input gradient is the transposed convolution ({@code deconv2d}) of the output gradient with the
+ * layer's own weights; see {@link #inputGradient} for stride 2.
  *
  * <p>{@link #composes} is the rule that picks this route per call from the actual shapes; the
  * session ({@link RecyclingSession}) applies it, so one graph takes the route per layer. The
