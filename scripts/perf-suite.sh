@@ -8,6 +8,8 @@
 # usage: scripts/perf-suite.sh [--reproduce] [--steps-only] [--allow-busy]
 #   --reproduce   also time `cobench reproduce` on a fresh store (minutes; PERF_REPRODUCE=1 too)
 #   --steps-only  only the SameDiff/PyTorch step table (a quick run; the rest of the report stays empty)
+#   --quick       the step table, the convolution-backward ablation and the profiles only
+#                 (issue 17's evidence, in well under the full suite's time)
 #   --allow-busy  development only: run although the machine is busy; the report is then marked
 #                 NOT PUBLISHABLE and written to $PERF_OUT/performance.md, never to docs/
 #
@@ -24,12 +26,14 @@ cd "$(dirname "$0")/.."
 reproduce=${PERF_REPRODUCE:-0}
 allow_busy=0
 steps_only=0
+quick=0
 for arg in "$@"; do
   case $arg in
     --reproduce) reproduce=1 ;;
     --allow-busy) allow_busy=1 ;;
     --steps-only) steps_only=1 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    --quick) quick=1 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "perf-suite: unknown argument '$arg' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -124,12 +128,14 @@ ablate() { # label, then env assignments
 }
 ablate "all kept" X=1
 ablate "conv2d_bp for every convolution backward (-Dcobench.convbp=native)" COBENCH_JAVA_OPTS=-Dcobench.convbp=native
+if [[ $quick == 0 ]]; then
 ablate "oneDNN ISA not capped (DNNL_MAX_CPU_ISA=ALL)" DNNL_MAX_CPU_ISA=ALL
 ablate "OpenMP workers spin (OMP_WAIT_POLICY=ACTIVE)" OMP_WAIT_POLICY=ACTIVE
 ablate "no array recycling (-Dcobench.recycle=false)" COBENCH_JAVA_OPTS=-Dcobench.recycle=false
 ablate "oneDNN for every op (-Dcobench.kernels=onednn)" COBENCH_JAVA_OPTS=-Dcobench.kernels=onednn
 ablate "libnd4j batchnorm_bp (-Dcobench.bnbp=native)" COBENCH_JAVA_OPTS=-Dcobench.bnbp=native
 ablate "batch norm hand-built from primitive ops (-Dcobench.bn=primitive)" COBENCH_JAVA_OPTS=-Dcobench.bn=primitive
+fi
 
 # Where the step's time goes: op types, in separate runs so that the listener does not slow the timed ones.
 for spec in "64 32 1 8" "64 64 3 64" "32 224 3 64"; do
@@ -140,6 +146,7 @@ for spec in "64 32 1 8" "64 64 3 64" "32 224 3 64"; do
     --gc-every "$(gc_for "$@")" --profile 2>/dev/null | tail -1)" "$l"
 done
 
+if [[ $quick == 0 ]]; then
 for cfg in configs/cpu/*.yaml; do
   log "pretrain $cfg"
   record pretrain "$(./cobench bench pretrain --config "$cfg" --steps "$steps" 2>/dev/null | tail -1)" || log "failed: $cfg"
@@ -152,6 +159,7 @@ done
 
 log "memory: 500 steps"
 record memory "$(./cobench bench step --batch 32 --size 64 --channels 1 --width 16 --steps 500 --warmup 0 --rss-at 50,500 2>/dev/null | tail -1)"
+fi
 
 fi
 
