@@ -102,6 +102,11 @@ for p in by("profile"):
     for o in p["ops"][:10]:
         print(f'| {o["op"]} | {o["ms_per_step"]} | {o.get("cpu_ms_per_step", "-")} | {o["calls_per_step"]} | {o["share"] * 100:.1f}% |')
     print()
+if not by("pretrain") and not by("data") and not by("memory"):
+    parts = ["the step table"] + (["the ablations"] if by("ablation") else []) + (["the profiles"] if by("profile") else [])
+    print("This run measured only " + (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0])
+          + " (`--steps-only` or `--quick`); "
+          "per-method pretraining, data-pipeline and long-run memory figures come from a full run of the suite.\n")
 if by("pretrain"):
     print("## Pretraining throughput per method at CPU scale (configs/cpu, fixed random batch)\n")
     print("| method | size | width | batch | img/s | s/step | peak RSS MB |")
