@@ -86,16 +86,31 @@ public final class StepBenchmark {
             s.sd().setListeners(timer);
         }
         List<Double> times = new ArrayList<>();
+        List<Double> cpuTimes = new ArrayList<>();
+        long gcNanos = 0;
         Map<String, Long> rss = new java.util.TreeMap<>();
         for (long step = 0; step < total; step++) {
+            long c0 = CpuTime.processNanos();
             long t0 = System.nanoTime();
+            if (timer != null) {
+                timer.beginStep();
+            }
             s.step(step, batch);
+            if (timer != null) {
+                timer.endStep();
+            }
             if (a.gcEvery() > 0 && (step + 1) % a.gcEvery() == 0) {
+                long g0 = System.nanoTime();
                 System.gc();
+                if (step >= a.warmup()) {
+                    gcNanos += System.nanoTime() - g0;
+                }
             }
             double dt = (System.nanoTime() - t0) / 1e9;
+            double cpu = (CpuTime.processNanos() - c0) / 1e9;
             if (step >= a.warmup()) {
                 times.add(dt);
+                cpuTimes.add(cpu);
             }
             if (timer != null && step + 1 == a.warmup()) {
                 timer.enabled(true);
@@ -117,13 +132,22 @@ public final class StepBenchmark {
         out.put("channels", a.channels());
         out.put("width", a.width());
         out.put("s_per_step", round(med, 4));
+        // with System.gc() every few steps the step times alternate, and the mean is the throughput
+        out.put("s_per_step_mean", round(times.stream().mapToDouble(Double::doubleValue).average().orElse(0), 4));
+        out.put("gc_every", a.gcEvery());
         out.put("s_per_step_min", round(times.get(0), 4));
         out.put("s_per_step_max", round(times.get(n - 1), 4));
         out.put("img_per_s", round(a.batch() / med, 2));
+        // CPU seconds of all threads per step (median): comparable between runs on a busy machine
+        Collections.sort(cpuTimes);
+        out.put("cpu_s_per_step", round(n % 2 == 1 ? cpuTimes.get(n / 2) : (cpuTimes.get(n / 2 - 1) + cpuTimes.get(n / 2)) / 2, 4));
         out.put("peak_rss_mb", Memory.peakRssMb());
         out.put("batch_norm", io.cobench.graph.Layers.bnImpl().name().toLowerCase(java.util.Locale.ROOT));
         if (timer != null) {
             out.put("op_s_per_step", round(timer.opSecondsPerStep(a.steps()), 4));
+            out.put("op_cpu_s_per_step", round(timer.opCpuSecondsPerStep(a.steps()), 4));
+            out.put("graph_s_per_step", round(timer.graphSecondsPerStep(a.steps()), 4));
+            out.put("gc_s_per_step", round(gcNanos / 1e9 / Math.max(1, a.steps()), 4));
             List<Map<String, Object>> ops = timer.table(a.steps());
             out.put("ops", ops.subList(0, Math.min(15, ops.size())));
             System.err.print(timer.format(a.steps(), 25));

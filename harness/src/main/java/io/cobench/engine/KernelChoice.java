@@ -30,6 +30,7 @@ final class KernelChoice {
         }
         return switch (op.opName()) {
             case "maxpool2d", "maxpool2d_bp" -> false;
+            // stride-1 layers on these maps do not reach conv2d_bp: ConvBackward computes them
             case "conv2d_bp" -> !smallNchwMap(op, oc.getInputArray(0));
             default -> true;
         };

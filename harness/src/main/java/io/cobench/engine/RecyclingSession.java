@@ -21,6 +21,7 @@ import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.impl.controlflow.compat.BaseCompatOp;
 import org.nd4j.linalg.api.ops.custom.Invoke;
@@ -177,6 +178,23 @@ public final class RecyclingSession extends InferenceSession {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs {@code conv2d_bp} on forward kernels where {@link ConvBackward#composes} says so, into
+     * the output arrays the session allocated for it; every other op as ND4J runs it.
+     */
+    @Override
+    public ExecutionResult doExec(DifferentialFunction op, OpContext oc, FrameIter outputFrameIter,
+                                  Set<VarId> opInputs, Set<VarId> allIterInputs, Set<String> constAndPhInputs,
+                                  Map<String, SDValue> otherPlaceHolders) {
+        if (oc != null && op instanceof DynamicCustomOp c && "conv2d_bp".equals(op.opName())
+                && ConvBackward.composes(c, oc)) {
+            ConvBackward.run(oc.getInputArray(0), oc.getInputArray(1), oc.getInputArray(2), c.iArgs(),
+                    oc.getOutputArray(0), oc.getOutputArray(1), true);
+            return ExecutionResult.createFrom(op, oc);
+        }
+        return super.doExec(op, oc, outputFrameIter, opInputs, allIterInputs, constAndPhInputs, otherPlaceHolders);
     }
 
     @Override
