@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -80,7 +78,7 @@ public final class ConvProbe {
             long bestComposed = Long.MAX_VALUE;
             for (int r = 0; r < reps + 2; r++) {
                 long t0 = System.nanoTime();
-                nativeBp(x, w, dy, i, gi1, gw1, nativeOneDnn);
+                io.cobench.engine.ConvBackward.nativeBackward(x, w, dy, i, gi1, gw1, nativeOneDnn);
                 long t1 = System.nanoTime();
                 ConvBackward.run(x, w, dy, i, gi2, gw2, true);
                 long t2 = System.nanoTime();
@@ -106,17 +104,4 @@ public final class ConvProbe {
         System.out.println(sum);
     }
 
-    static void nativeBp(INDArray x, INDArray w, INDArray dy, long[] i, INDArray gi, INDArray gw, boolean oneDnn) {
-        DynamicCustomOp op = DynamicCustomOp.builder("conv2d_bp").addInputs(x, w, dy).addOutputs(gi, gw)
-                .addIntegerArguments(java.util.Arrays.stream(i).mapToInt(v -> (int) v).toArray()).build();
-        try (OpContext oc = Nd4j.getExecutioner().buildContext()) {
-            oc.setInputArrays(op.inputArguments());
-            oc.setOutputArrays(op.outputArguments());
-            oc.setIArguments(op.iArgs());
-            oc.allowHelpers(oneDnn);
-            Nd4j.exec(op, oc);
-        } catch (Exception e) {
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-        }
-    }
 }

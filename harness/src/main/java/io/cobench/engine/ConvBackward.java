@@ -176,6 +176,16 @@ public final class ConvBackward {
         full.close();
     }
 
+    /**
+     * libnd4j's own {@code conv2d_bp} on the given arrays ({@code iArgs} as the layer's), with or
+     * without the oneDNN helper: the reference the composed route is timed and tested against.
+     */
+    public static void nativeBackward(INDArray x, INDArray w, INDArray dy, long[] iArgs, INDArray gradI,
+                                      INDArray gradW, boolean oneDnn) {
+        exec(DynamicCustomOp.builder("conv2d_bp").addInputs(x, w, dy).addOutputs(gradI, gradW)
+                .addIntegerArguments(java.util.Arrays.stream(iArgs).mapToInt(v -> (int) v).toArray()).build(), oneDnn);
+    }
+
     private static void exec(DynamicCustomOp op, boolean oneDnn) {
         try (OpContext oc = Nd4j.getExecutioner().buildContext()) {
             oc.setInputArrays(op.inputArguments());

@@ -11,8 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 
 class ConvBackwardTest {
@@ -41,7 +39,7 @@ class ConvBackwardTest {
         long[] i = {k, k, s, s, p, p, 1, 1, 0, 0};
         INDArray gi = Nd4j.create(DataType.FLOAT, x.shape());
         INDArray gw = Nd4j.create(DataType.FLOAT, w.shape());
-        nativeBackward(x, w, dy, i, gi, gw);
+        ConvBackward.nativeBackward(x, w, dy, i, gi, gw, true);
         // NaN in the outputs: every element must be written by the composition
         INDArray ci = Nd4j.valueArrayOf(x.shape(), Float.NaN, DataType.FLOAT);
         INDArray cw = Nd4j.valueArrayOf(w.shape(), Float.NaN, DataType.FLOAT);
@@ -58,19 +56,6 @@ class ConvBackwardTest {
         assertTrue(diff <= 2e-6 * scale, what + ": max difference " + diff + " against max " + scale);
     }
 
-    private static void nativeBackward(INDArray x, INDArray w, INDArray dy, long[] i, INDArray gi, INDArray gw) {
-        DynamicCustomOp op = DynamicCustomOp.builder("conv2d_bp").addInputs(x, w, dy).addOutputs(gi, gw)
-                .addIntegerArguments(java.util.Arrays.stream(i).mapToInt(v -> (int) v).toArray()).build();
-        try (OpContext oc = Nd4j.getExecutioner().buildContext()) {
-            oc.setInputArrays(op.inputArguments());
-            oc.setOutputArrays(op.outputArguments());
-            oc.setIArguments(op.iArgs());
-            oc.allowHelpers(true);
-            Nd4j.exec(op, oc);
-        } catch (Exception e) {
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-        }
-    }
 
     /** Finite differences in double precision, with every convolution backward sent down the composed route. */
     @ParameterizedTest

@@ -29,15 +29,7 @@ public record PretrainRun(String id, Path dir) {
      */
     public List<CodebookPoint> codebook() {
         Path log = metricsLog();
-        if (!Files.isRegularFile(log)) {
-            return List.of();
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError("could not read " + log + ": " + e.getMessage(), e);
-        }
+        List<String> lines = logLines(log);
         List<CodebookPoint> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -79,15 +71,7 @@ public record PretrainRun(String id, Path dir) {
      */
     public List<java.util.Map<String, Double>> metrics() {
         Path log = metricsLog();
-        if (!Files.isRegularFile(log)) {
-            return List.of();
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError("could not read " + log + ": " + e.getMessage(), e);
-        }
+        List<String> lines = logLines(log);
         List<java.util.Map<String, Double>> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
@@ -111,5 +95,17 @@ public record PretrainRun(String id, Path dir) {
             out.add(m);
         }
         return out;
+    }
+
+    /** The lines of {@code log}; none when the run has no log yet. */
+    private static List<String> logLines(Path log) {
+        if (!Files.isRegularFile(log)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError("could not read " + log + ": " + e.getMessage(), e);
+        }
     }
 }
