@@ -30,6 +30,16 @@ public final class Engine {
                     + computeCapability / 10 + "." + computeCapability % 10)
                     + ", " + threads + " threads";
         }
+
+        /** The entries of a provenance record's environment, in its key order. */
+        public java.util.Map<String, Object> facts() {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("backend", backend);
+            m.put("device", device);
+            m.put("compute_capability", computeCapability);
+            m.put("threads", threads);
+            return m;
+        }
     }
 
     /** Initialises ND4J and prints the backend line to {@code log}; later calls return the same info. */

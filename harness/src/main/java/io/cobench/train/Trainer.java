@@ -1,6 +1,6 @@
 package io.cobench.train;
 
-import io.cobench.data.pipeline.BatchSource;
+import io.cobench.batch.BatchSource;
 import io.cobench.cli.ProgressMeter;
 import io.cobench.cli.UserError;
 import io.cobench.engine.Engine;
@@ -131,7 +131,7 @@ public final class Trainer {
         prov.put("steps_per_epoch", data.stepsPerEpoch());
         prov.put("trainable_parameters", countParams(session));
         prov.put("data", dataFingerprint);
-        prov.put("environment", Provenance.environment(engine));
+        prov.put("environment", Provenance.environment(engine.facts()));
         // A resumed run keeps the start of its first segment; each resume is listed after it.
         String started = Instant.now().toString();
         if (snap != null && snap.info().get("started") instanceof String st) {

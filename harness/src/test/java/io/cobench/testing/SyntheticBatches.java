@@ -1,6 +1,6 @@
 package io.cobench.testing;
 
-import io.cobench.data.pipeline.BatchSource;
+import io.cobench.batch.BatchSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cobench.data.pipeline.BatchSource;
+import io.cobench.batch.BatchSource;
 import io.cobench.engine.Npz;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.testing.TinyMethod;

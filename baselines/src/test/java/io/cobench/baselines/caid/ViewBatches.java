@@ -1,6 +1,6 @@
 package io.cobench.baselines.caid;
 
-import io.cobench.data.pipeline.BatchSource;
+import io.cobench.batch.BatchSource;
 import io.cobench.data.pipeline.ImageU8;
 import io.cobench.data.pipeline.Normalization;
 import io.cobench.data.pipeline.ViewTransform;

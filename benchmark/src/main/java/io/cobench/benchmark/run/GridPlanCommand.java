@@ -1,6 +1,6 @@
 package io.cobench.benchmark.run;
 
-import io.cobench.bench.StepBenchmark;
+import io.cobench.perf.StepBenchmark;
 import io.cobench.benchmark.grid.Cell;
 import io.cobench.benchmark.grid.GridConfig;
 import io.cobench.benchmark.grid.GridHours;

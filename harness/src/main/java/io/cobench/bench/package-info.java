@@ -1,2 +1,0 @@
-/** Speed benchmarks that print one JSON line each, comparable with the PyTorch reference. */
-package io.cobench.bench;
