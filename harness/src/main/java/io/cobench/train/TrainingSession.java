@@ -229,7 +229,7 @@ public final class TrainingSession {
             }
             double norm = Math.sqrt(sq);
             gradNormAll += sq;
-            double scale = g.cfg().clipNorm() > 0 && norm > g.cfg().clipNorm() ? g.cfg().clipNorm() / norm : 1.0;
+            double scale = GradientClip.factor(norm, g.cfg().clipNorm());
             double lr = lr(g, step);
             lrs.put(g.spec().name(), lr);
             for (String v : g.vars()) {
@@ -248,7 +248,7 @@ public final class TrainingSession {
             io.cobench.engine.RecyclingSession.giveBack(used);
         }
         final Map<String, INDArray> result = outs;
-        updateBatchNorm(result);
+        BatchNormUpdate.apply(sd, ctx.bnLayers(), result);
         updateEma(step);
         method.afterStep(state, result);
         Map<String, Double> losses = new LinkedHashMap<>();
@@ -267,14 +267,6 @@ public final class TrainingSession {
         }
     }
 
-    /** running = (1 - momentum) running + momentum batch, as PyTorch (with the biased batch variance). */
-    private void updateBatchNorm(Map<String, INDArray> outs) {
-        for (GraphContext.BnLayer bn : ctx.bnLayers()) {
-            double m = bn.momentum();
-            sd.getArrForVarName(bn.runningMean()).muli(1 - m).addi(outs.get(bn.batchMean().name()).mul(m));
-            sd.getArrForVarName(bn.runningVar()).muli(1 - m).addi(outs.get(bn.batchVar().name()).mul(m));
-        }
-    }
 
     private void updateEma(long step) {
         for (EmaPair p : ema) {

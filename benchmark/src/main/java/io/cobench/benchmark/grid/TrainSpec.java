@@ -32,6 +32,14 @@ public record TrainSpec(double lr, int batchSize, int epochs, int maxSteps, doub
         }
     }
 
+    /**
+     * The harness optimiser this spec trains with: PyTorch's AdamW defaults (betas 0.9 and 0.999,
+     * eps 1e-8), this spec's decay and clip; the learning rate comes from {@link #lrAt} each step.
+     */
+    public io.cobench.train.OptimizerConfig optimizer() {
+        return io.cobench.train.OptimizerConfig.adamw(lr, 0.9, 0.999, weightDecay).withClip(clipNorm);
+    }
+
     /** Optimiser steps for {@code n} training images. */
     public int steps(int n) {
         int perEpoch = Math.max(1, (n + batchSize - 1) / batchSize);

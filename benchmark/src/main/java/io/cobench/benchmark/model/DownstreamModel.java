@@ -3,6 +3,8 @@ package io.cobench.benchmark.model;
 import io.cobench.benchmark.data.Split;
 import io.cobench.benchmark.grid.TrainSpec;
 import io.cobench.graph.GraphContext;
+import io.cobench.train.BatchNormUpdate;
+import io.cobench.train.NamedOptimizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -88,7 +90,7 @@ public final class DownstreamModel {
     }
 
     /**
-     * Trains on {@code data} with AdamW as {@code spec} says (flipping training images as
+     * Trains on {@code data} with the harness's AdamW and clipping as {@code spec} says (flipping training images as
      * {@code spec.hflip()} asks), calling {@code selector} (higher is
      * better, on the evaluation graph) at each validation check; the evaluation graph ends up
      * holding the weights of the best check.
@@ -96,7 +98,7 @@ public final class DownstreamModel {
     public FitResult fit(Split data, TrainSpec spec, long seed, DoubleSupplier selector) {
         BatchOrder order = new BatchOrder(data.size(), spec.batchSize(), seed);
         int total = spec.steps(data.size());
-        AdamW opt = new AdamW(spec.weightDecay());
+        NamedOptimizer opt = new NamedOptimizer(spec.optimizer());
         List<Double> losses = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         Map<String, INDArray> best = null;
@@ -122,10 +124,8 @@ public final class DownstreamModel {
             ph.put(train.input(), images);
             ph.put(train.target(), targets);
             OutAndGrad og = train.sd().calculateGradientsAndOutputs(ph, stepOutputs, trainable);
-            Map<String, INDArray> grads = new HashMap<>(og.getGradients());
-            AdamW.clipGlobalNorm(grads, spec.clipNorm());
-            opt.step(params, grads, spec.lrAt(step, total));
-            updateRunningStats(og.getOutputs());
+            opt.step(params, new HashMap<>(og.getGradients()), spec.lrAt(step, total), step);
+            BatchNormUpdate.apply(train.sd(), bn, og.getOutputs());
             losses.add(og.getOutputs().get(train.loss()).getDouble(0));
             evalCurrent = false;
             if (step % 4 == 3) {
@@ -170,16 +170,6 @@ public final class DownstreamModel {
     private void syncEval() {
         copyVariables(train.sd(), eval.sd());
         evalCurrent = true;
-    }
-
-    private void updateRunningStats(Map<String, INDArray> outputs) {
-        for (GraphContext.BnLayer l : bn) {
-            double m = l.momentum();
-            INDArray rm = train.sd().getArrForVarName(l.runningMean());
-            INDArray rv = train.sd().getArrForVarName(l.runningVar());
-            rm.muli(1 - m).addi(outputs.get(l.batchMean().name()).reshape(rm.shape()).mul(m));
-            rv.muli(1 - m).addi(outputs.get(l.batchVar().name()).reshape(rv.shape()).mul(m));
-        }
     }
 
     static void copyVariables(SameDiff from, SameDiff to) {

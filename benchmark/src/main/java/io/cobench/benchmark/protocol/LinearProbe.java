@@ -2,8 +2,8 @@ package io.cobench.benchmark.protocol;
 
 import io.cobench.benchmark.grid.TrainSpec;
 import io.cobench.benchmark.metrics.Metrics;
-import io.cobench.benchmark.model.AdamW;
 import io.cobench.benchmark.model.BatchOrder;
+import io.cobench.train.NamedOptimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ public final class LinearProbe {
         INDArray w = uniform(rng, bound, d, c);
         INDArray b = uniform(rng, bound, 1, c);
         Map<String, INDArray> params = Map.of("w", w, "b", b);
-        AdamW opt = new AdamW(spec.weightDecay());
+        NamedOptimizer opt = new NamedOptimizer(spec.optimizer());
         BatchOrder order = new BatchOrder(n, spec.batchSize(), seed);
         int total = spec.steps(n);
         List<Double> losses = new ArrayList<>();
@@ -68,8 +68,7 @@ public final class LinearProbe {
             grads.put("w", xb.transpose().mmul(g));
             grads.put("b", g.sum(true, 0));
             // The official notebook clips the head's gradient too (clip_grad_norm_, max_norm 1.0).
-            AdamW.clipGlobalNorm(grads, spec.clipNorm());
-            opt.step(params, grads, spec.lrAt(step, total));
+            opt.step(params, grads, spec.lrAt(step, total), step);
             if (spec.evaluateAfter(step, total)) {
                 Head now = new Head(w.dup(), b.dup());
                 float[][] sp = now.probabilities(selX).toFloatMatrix();
