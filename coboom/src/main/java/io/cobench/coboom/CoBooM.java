@@ -1,5 +1,8 @@
 package io.cobench.coboom;
 
+import io.cobench.data.pipeline.TwoViewTransform;
+import io.cobench.graph.TwoViews;
+import io.cobench.graph.SslOps;
 import io.cobench.cli.UserError;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.Layers;
@@ -60,10 +63,9 @@ public final class CoBooM extends ConfiguredMethod<CoBooMConfig> {
             throw new UserError("coboom: diversiFuse.heads " + cfg.diversiFuse().heads()
                     + " does not divide the encoder's " + c + " feature channels (8 x width " + enc.width() + ")");
         }
-        SDVariable v1 = sd.placeHolder("view1", DataType.FLOAT, -1, enc.channels(), s, s);
-        SDVariable v2 = sd.placeHolder("view2", DataType.FLOAT, -1, enc.channels(), s, s);
-        SDVariable both = sd.concat("views", 0, v1, v2);
-        SDVariable swapped = sd.concat("views_swapped", 0, v2, v1);
+        TwoViews views = TwoViews.declare(sd, enc);
+        SDVariable both = views.both();
+        SDVariable swapped = views.swapped(sd);
 
         GraphContext online = ctx.scope("online");
         ResNet.Features fo = ResNet.build(online.scope("encoder"), both, enc);
@@ -72,12 +74,12 @@ public final class CoBooM extends ConfiguredMethod<CoBooMConfig> {
 
         GraphContext target = ctx.scope("target");
         ResNet.Features ft = ResNet.build(target.scope("encoder"), swapped, enc);
-        SDVariable zPhi = Tokens.stopGradient(sd,
+        SDVariable zPhi = SslOps.stopGradient(sd,
                 Mlp.build(target.scope("projector"), ft.pooled(), c, cfg.projector()));
 
         // Target features carry no gradient: the target is an EMA, never trained by the loss.
         SDVariable source = cfg.quantize() == CoBooMConfig.Source.TARGET
-                ? Tokens.stopGradient(sd, ft.map()) : fo.map();
+                ? SslOps.stopGradient(sd, ft.map()) : fo.map();
         Quantizer.Output q = Quantizer.build(ctx.scope("quantizer"), source, c, m, m, cfg.quantizer());
         SDVariable fused = cfg.diversiFuse().enabled()
                 ? DiversiFuse.build(online.scope("diversifuse"), q.quantized(), source, c, m, m, cfg.diversiFuse().heads())
@@ -85,7 +87,7 @@ public final class CoBooM extends ConfiguredMethod<CoBooMConfig> {
         GraphContext fp = online.scope("fuse_projector");
         SDVariable zPrime = Mlp.build(fp, Layers.gap(fp, "pool", fused), c, cfg.fuseProjector());
         if (cfg.stopGradFused()) {
-            zPrime = Tokens.stopGradient(sd, zPrime);
+            zPrime = SslOps.stopGradient(sd, zPrime);
             // Nothing else reaches p_theta, nor DiversiFuse without a decoder: they stay as initialised.
             freeze(ctx, fp.prefix());
             if (!cfg.decoder().enabled()) {
@@ -94,8 +96,8 @@ public final class CoBooM extends ConfiguredMethod<CoBooMConfig> {
         }
 
         Map<String, String> terms = new LinkedHashMap<>();
-        SDVariable l1 = Losses.regression(sd, "loss/l1_mean", z, zPhi).mul("loss/l1", 2.0);
-        SDVariable l2 = Losses.regression(sd, "loss/l2_mean", z, zPrime).mul("loss/l2", 2.0);
+        SDVariable l1 = SslOps.regression(sd, "loss/l1_mean", z, zPhi, SslOps.RowNorm.RSQRT).mul("loss/l1", 2.0);
+        SDVariable l2 = SslOps.regression(sd, "loss/l2_mean", z, zPrime, SslOps.RowNorm.RSQRT).mul("loss/l2", 2.0);
         SDVariable lcb = q.codebookLoss().mul("loss/l_cb", 2.0);
         SDVariable lce = q.commitmentLoss().mul("loss/l_ce", 2.0);
         // Under EMA updates nothing trains on l_cb; it is logged only.
@@ -104,9 +106,9 @@ public final class CoBooM extends ConfiguredMethod<CoBooMConfig> {
                 : lce.mul("loss/l_q", cfg.quantizer().beta());
         SDVariable lr = null;
         if (cfg.decoder().enabled()) {
-            SDVariable clean = sd.placeHolder("target", DataType.FLOAT, -1, enc.channels(), s, s);
+            SDVariable clean = TwoViews.image(sd, TwoViewTransform.TARGET, enc);
             SDVariable recon = Decoder.build(online.scope("decoder"), fused, c, m, s, enc.channels(), cfg.decoder());
-            lr = Losses.mse(sd, "loss/l_r_mean", recon, sd.concat(0, clean, clean)).mul("loss/l_r", 2.0);
+            lr = SslOps.mse(sd, "loss/l_r_mean", recon, sd.concat(0, clean, clean)).mul("loss/l_r", 2.0);
         }
         SDVariable total = cfg.loss() == CoBooMConfig.LossForm.PAPER
                 ? l1.add(l2).mul(cfg.alpha()).add(lq)

@@ -1,5 +1,6 @@
 package io.cobench.coboom;
 
+import io.cobench.graph.SslOps;
 import io.cobench.graph.GraphContext;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -70,12 +71,12 @@ public final class Quantizer {
 
         SDVariable y = Tokens.rows(map, dim);
         // Assignment is piecewise constant: nothing in the distance needs a gradient.
-        SDVariable ysg = sd.identity(ctx.name("features"), Tokens.stopGradient(sd, y));
+        SDVariable ysg = sd.identity(ctx.name("features"), SslOps.stopGradient(sd, y));
         SDVariable ys = ysg;
-        SDVariable es = Tokens.stopGradient(sd, codebook);
+        SDVariable es = SslOps.stopGradient(sd, codebook);
         if (cfg.distance() == QuantizerConfig.Distance.COSINE) {
-            ys = unitRows(sd, ys);
-            es = unitRows(sd, es);
+            ys = SslOps.RowNorm.RSQRT.apply(sd, ys);
+            es = SslOps.RowNorm.RSQRT.apply(sd, es);
         }
         SDVariable dist = ys.mul(ys).sum(true, 1)
                 .sub(sd.mmul(ys, es, false, true, false).mul(2.0))
@@ -88,10 +89,10 @@ public final class Quantizer {
         SDVariable lcb = cfg.codebookLoss() == QuantizerConfig.Reduction.SUM
                 ? dq.mul(dq).sum(1).mean(ctx.name("l_cb"))
                 : dq.mul(dq).mean(ctx.name("l_cb"));
-        SDVariable qs = Tokens.stopGradient(sd, q);
+        SDVariable qs = SslOps.stopGradient(sd, q);
         SDVariable dy = y.sub(qs);
         SDVariable lce = dy.mul(dy).mean(ctx.name("l_ce"));
-        SDVariable ste = y.add(Tokens.stopGradient(sd, q.sub(y)));
+        SDVariable ste = y.add(SslOps.stopGradient(sd, q.sub(y)));
         SDVariable quantized = sd.identity(ctx.name("quantized"), Tokens.map(ste, dim, height, width));
 
         SDVariable centred = ysg.sub(ysg.mean(true, 0));
@@ -105,10 +106,5 @@ public final class Quantizer {
         SDVariable counts = onehot.sum(ctx.name("counts"), 0);
         SDVariable sums = sd.mmul(ctx.name("sums"), onehot, ys, true, false, false);
         return new Output(quantized, lcb, lce, perplexity, usage, counts, sums, idx, ysg, drift, spread);
-    }
-
-    /** Rows scaled to unit L2 norm (zero rows stay zero). */
-    static SDVariable unitRows(SameDiff sd, SDVariable x) {
-        return x.mul(sd.math().rsqrt(x.mul(x).sum(true, 1).add(1e-12)));
     }
 }

@@ -1,8 +1,6 @@
 package io.cobench.coboom;
 
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 
 /**
  * Moves between NCHW feature maps and one row per spatial position. The channels must be moved
@@ -21,9 +19,5 @@ final class Tokens {
     /** The inverse of {@link #rows}. */
     static SDVariable map(SDVariable rows, int channels, int height, int width) {
         return rows.reshape(-1, height, width, channels).permute(0, 3, 1, 2);
-    }
-
-    static SDVariable stopGradient(SameDiff sd, SDVariable x) {
-        return new StopGradient(sd, x).outputVariable();
     }
 }

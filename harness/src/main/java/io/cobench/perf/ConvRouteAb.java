@@ -1,5 +1,6 @@
 package io.cobench.perf;
 
+import io.cobench.data.pipeline.TwoViewTransform;
 import io.cobench.engine.ConvBackward;
 import io.cobench.engine.Engine;
 import io.cobench.graph.ResNetConfig;
@@ -44,7 +45,7 @@ public final class ConvRouteAb {
         for (int i = 0; i < batch; i++) {
             y.putScalar(i, i % 10, 1.0);
         }
-        Map<String, INDArray> in = Map.of("view1", x, "labels", y);
+        Map<String, INDArray> in = Map.of(TwoViewTransform.VIEW1, x, "labels", y);
         ConvBackward.Route[] routes = {ConvBackward.Route.AUTO, ConvBackward.Route.NATIVE};
         List<List<Double>> wall = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>());

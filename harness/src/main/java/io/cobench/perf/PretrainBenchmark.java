@@ -1,5 +1,6 @@
 package io.cobench.perf;
 
+import io.cobench.data.pipeline.TwoViewTransform;
 import io.cobench.data.pipeline.ViewTransform;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.run.RunConfig;
@@ -67,8 +68,8 @@ public final class PretrainBenchmark {
         Map<String, INDArray> b = new LinkedHashMap<>();
         Nd4j.getRandom().setSeed(1);
         List<ViewTransform.Output> outs = m.customViews(enc).map(v -> v.outputs(enc.channels(), enc.imageSize()))
-                .orElse(List.of(new ViewTransform.Output("view1", enc.channels(), enc.imageSize(), enc.imageSize()),
-                        new ViewTransform.Output("view2", enc.channels(), enc.imageSize(), enc.imageSize()),
+                .orElse(List.of(new ViewTransform.Output(TwoViewTransform.VIEW1, enc.channels(), enc.imageSize(), enc.imageSize()),
+                        new ViewTransform.Output(TwoViewTransform.VIEW2, enc.channels(), enc.imageSize(), enc.imageSize()),
                         new ViewTransform.Output("target", enc.channels(), enc.imageSize(), enc.imageSize())));
         for (ViewTransform.Output o : outs) {
             b.put(o.name(), Nd4j.rand(DataType.FLOAT, batch, o.channels(), o.height(), o.width()));

@@ -1,5 +1,6 @@
 package io.cobench.perf;
 
+import io.cobench.data.pipeline.TwoViewTransform;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.Layers;
 import io.cobench.graph.ResNet;
@@ -52,7 +53,7 @@ public final class StepBenchmark {
         @Override
         public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
             SameDiff sd = ctx.sd();
-            SDVariable x = sd.placeHolder("view1", DataType.FLOAT, -1, enc.channels(), enc.imageSize(), enc.imageSize());
+            SDVariable x = sd.placeHolder(TwoViewTransform.VIEW1, DataType.FLOAT, -1, enc.channels(), enc.imageSize(), enc.imageSize());
             SDVariable y = sd.placeHolder("labels", DataType.FLOAT, -1, 10);
             ResNet.Features f = ResNet.build(ctx.scope("encoder"), x, enc);
             SDVariable logits = Layers.linear(ctx.scope("head"), "fc", f.pooled(), f.channels(), 10, true);
@@ -79,7 +80,7 @@ public final class StepBenchmark {
         for (int i = 0; i < a.batch(); i++) {
             y.putScalar(i, i % 10, 1.0);
         }
-        Map<String, INDArray> batch = Map.of("view1", x, "labels", y);
+        Map<String, INDArray> batch = Map.of(TwoViewTransform.VIEW1, x, "labels", y);
         OpTimer timer = a.profile() ? new OpTimer() : null;
         if (timer != null) {
             timer.enabled(a.warmup() == 0);

@@ -1,6 +1,7 @@
 package io.cobench.baselines.byol;
 
-import io.cobench.baselines.common.Losses;
+import io.cobench.graph.TwoViews;
+import io.cobench.graph.SslOps;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.Mlp;
 import io.cobench.graph.ResNet;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * BYOL (Grill et al. 2020): the online encoder, projector and predictor regress the target's
@@ -37,20 +37,19 @@ public final class Byol extends ConfiguredMethod<ByolConfig> {
     @Override
     public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
         SameDiff sd = ctx.sd();
-        int s = enc.imageSize();
-        SDVariable v1 = sd.placeHolder("view1", DataType.FLOAT, -1, enc.channels(), s, s);
-        SDVariable v2 = sd.placeHolder("view2", DataType.FLOAT, -1, enc.channels(), s, s);
-        SDVariable both = sd.concat("views", 0, v1, v2);
-        SDVariable swapped = sd.concat("views_swapped", 0, v2, v1);
+        TwoViews views = TwoViews.declare(sd, enc);
+        SDVariable v1 = views.view1();
+        SDVariable both = views.both();
+        SDVariable swapped = views.swapped(sd);
 
         GraphContext online = ctx.scope("online");
         SDVariable z = branch(online, both, enc);
         SDVariable p = Mlp.build(online.scope("predictor"), z, cfg.projector().out(), cfg.predictor());
 
         GraphContext target = ctx.scope("target");
-        SDVariable zt = Losses.stopGradient(sd, branch(target, swapped, enc));
+        SDVariable zt = SslOps.stopGradient(sd, branch(target, swapped, enc));
 
-        SDVariable loss = Losses.byolRegression(sd, p, zt).mul(2.0).rename("loss");
+        SDVariable loss = SslOps.regression(sd, "regression", p, zt, SslOps.RowNorm.DIVIDE).mul("loss", 2.0);
         return TrainGraph.simple(Map.of("loss", loss.name()),
                 List.of(new EmaSpec("online/", "target/", cfg.tau0(), true)), Map.of());
     }

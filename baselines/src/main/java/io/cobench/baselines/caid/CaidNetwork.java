@@ -1,7 +1,7 @@
 package io.cobench.baselines.caid;
 
-import io.cobench.baselines.common.Losses;
-import io.cobench.baselines.common.MeanSquaredError;
+import io.cobench.graph.TwoViews;
+import io.cobench.graph.SslOps;
 import io.cobench.data.views.CaidViews;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.Mlp;
@@ -46,13 +46,13 @@ public final class CaidNetwork {
     public static Parts build(GraphContext ctx, ResNetConfig enc, CaidConfig cfg) {
         SameDiff sd = ctx.sd();
         int s = enc.imageSize();
-        SDVariable xq = sd.placeHolder(CaidViews.VIEW1, DataType.FLOAT, -1, enc.channels(), s, s);
-        SDVariable xk = sd.placeHolder(CaidViews.VIEW2, DataType.FLOAT, -1, enc.channels(), s, s);
+        SDVariable xq = TwoViews.image(sd, CaidViews.VIEW1, enc);
+        SDVariable xk = TwoViews.image(sd, CaidViews.VIEW2, enc);
         SDVariable y = sd.placeHolder(CaidViews.TARGET, DataType.FLOAT, -1, 1, s, s);
 
         GraphContext online = ctx.scope("online");
         UNetDecoder.Stages st = UNetDecoder.encoder(online.scope("encoder"), xq, enc);
-        SDVariable q = Losses.l2Normalize(sd, Mlp.build(online.scope("head"), st.pooled(), st.lastChannels(), cfg.head()));
+        SDVariable q = SslOps.unitRows(sd, Mlp.build(online.scope("head"), st.pooled(), st.lastChannels(), cfg.head()));
         GraphContext dec = online.scope("decoder");
         SDVariable features = UNetDecoder.withSkips(dec, st, cfg.decoderChannels());
         SDVariable rec = sd.nn().sigmoid(dec.name("reconstruction"),
@@ -63,11 +63,11 @@ public final class CaidNetwork {
         GraphContext keyCtx = ctx.scope("key").withBnGroups(cfg.keyBnGroups());
         ResNet.Features kf = ResNet.build(keyCtx.scope("encoder"), xk, enc);
         SDVariable kRaw = Mlp.build(keyCtx.scope("head"), kf.pooled(), kf.channels(), cfg.head());
-        SDVariable k = Losses.stopGradient(sd, Losses.l2Normalize(sd, kRaw)).rename("key_embedding");
+        SDVariable k = SslOps.stopGradient(sd, SslOps.unitRows(sd, kRaw)).rename("key_embedding");
 
         MocoQueue queue = MocoQueue.create(ctx.scope("queue"), cfg.queueSize(), cfg.head().out());
         SDVariable nce = queue.infoNce(sd, "nce", q, k, cfg.temperature());
-        SDVariable mse = MeanSquaredError.of(sd, "mse", rec, y);
+        SDVariable mse = SslOps.mse(sd, "mse", rec, y);
         copyQueryToKey(ctx);
         return new Parts(nce, mse, rec, y, k, queue);
     }

@@ -1,2 +1,2 @@
-/** Loss pieces shared by the baselines (cosine regression, normalisation, stop-gradient). */
+/** What the baselines share beyond the harness: a second forward pass through existing weights. */
 package io.cobench.baselines.common;

@@ -1,8 +1,8 @@
 package io.cobench.baselines.dira;
 
+import io.cobench.graph.SslOps;
 import io.cobench.baselines.caid.CaidNetwork;
 import io.cobench.baselines.caid.CaidConfig;
-import io.cobench.baselines.common.Losses;
 import io.cobench.data.pipeline.ViewTransform;
 import io.cobench.data.views.CaidViews;
 import io.cobench.graph.GraphContext;
@@ -67,7 +67,7 @@ public final class Dira extends ConfiguredMethod<DiraConfig> {
         parts = CaidNetwork.build(ctx, enc, cfg.generator());
         PatchGan d = PatchGan.create(ctx.scope("disc"), 1, cfg.discWidth());
         SDVariable real = d.apply("real", parts.target(), false);
-        SDVariable fake = d.apply("fake", Losses.stopGradient(sd, parts.reconstruction()), false);
+        SDVariable fake = d.apply("fake", SslOps.stopGradient(sd, parts.reconstruction()), false);
         SDVariable judged = d.apply("judged", parts.reconstruction(), true);
         SDVariable adv = DiraLosses.generator(sd, "adv", judged);
         // 0 during the DiR stage, 1 after: a zero loss gives the discriminator zero gradients, so

@@ -1,6 +1,6 @@
 package io.cobench.baselines.dira;
 
-import io.cobench.baselines.common.MeanSquaredError;
+import io.cobench.graph.SslOps;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -11,13 +11,13 @@ public final class DiraLosses {
 
     /** The generator wants its reconstructions scored real: MSE(D(rec), 1). */
     public static SDVariable generator(SameDiff sd, String name, SDVariable scoresOfReconstruction) {
-        return MeanSquaredError.toConstant(sd, name, scoresOfReconstruction, 1.0);
+        return SslOps.mseToConstant(sd, name, scoresOfReconstruction, 1.0);
     }
 
     /** The discriminator: 1/2 [MSE(D(y), 1) + MSE(D(sg rec), 0)]. */
     public static SDVariable discriminator(SameDiff sd, String name, SDVariable scoresOfReal, SDVariable scoresOfFake) {
-        SDVariable real = MeanSquaredError.toConstant(sd, name + "_real", scoresOfReal, 1.0);
-        SDVariable fake = MeanSquaredError.toConstant(sd, name + "_fake", scoresOfFake, 0.0);
+        SDVariable real = SslOps.mseToConstant(sd, name + "_real", scoresOfReal, 1.0);
+        SDVariable fake = SslOps.mseToConstant(sd, name + "_fake", scoresOfFake, 0.0);
         return real.add(fake).mul(name, 0.5);
     }
 }

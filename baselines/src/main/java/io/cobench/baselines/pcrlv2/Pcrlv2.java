@@ -1,8 +1,8 @@
 package io.cobench.baselines.pcrlv2;
 
+import io.cobench.graph.TwoViews;
+import io.cobench.graph.SslOps;
 import io.cobench.baselines.common.SharedPass;
-import io.cobench.baselines.common.Losses;
-import io.cobench.baselines.common.MeanSquaredError;
 import io.cobench.data.pipeline.ViewTransform;
 import io.cobench.data.views.PcrlViews;
 import io.cobench.graph.GraphContext;
@@ -61,9 +61,9 @@ public final class Pcrlv2 extends ConfiguredMethod<Pcrlv2Config> {
         int c = enc.channels();
         int n = cfg.views().localViews();
         int ls = PcrlViews.localSize(cfg.views(), s);
-        SDVariable x1 = sd.placeHolder(PcrlViews.VIEW1, DataType.FLOAT, -1, c, s, s);
-        SDVariable x2 = sd.placeHolder(PcrlViews.VIEW2, DataType.FLOAT, -1, c, s, s);
-        SDVariable y = sd.placeHolder(PcrlViews.TARGET, DataType.FLOAT, -1, c, s, s);
+        SDVariable x1 = TwoViews.image(sd, PcrlViews.VIEW1, enc);
+        SDVariable x2 = TwoViews.image(sd, PcrlViews.VIEW2, enc);
+        SDVariable y = TwoViews.image(sd, PcrlViews.TARGET, enc);
         SDVariable beta = sd.placeHolder(BETA, DataType.FLOAT);
         SDVariable level = sd.placeHolder(LEVEL, DataType.FLOAT, LEVELS);
 
@@ -72,11 +72,11 @@ public final class Pcrlv2 extends ConfiguredMethod<Pcrlv2Config> {
         Pcrlv2Network.Pass p2 = SharedPass.build(ctx, "pass_view2", 1,
                 g -> Pcrlv2Network.build(g.scope("online"), x2, enc, dec, false));
 
-        SDVariable rec = MeanSquaredError.of(sd, "rec", p1.restoration(), y);
+        SDVariable rec = SslOps.mse(sd, "rec", p1.restoration(), y);
         SDVariable global = atLevel(sd, "global", levelLosses(sd, p1, p2), level);
         List<SDVariable> maskMse = new ArrayList<>();
         for (int i = 0; i < LEVELS; i++) {
-            maskMse.add(MeanSquaredError.of(sd, "mask_mse_" + i, p1.masks().get(i), y));
+            maskMse.add(SslOps.mse(sd, "mask_mse_" + i, p1.masks().get(i), y));
         }
         SDVariable mask = atLevel(sd, "mask_selected", sd.stack(0, maskMse.toArray(SDVariable[]::new)), level)
                 .mul("mask", beta);
@@ -118,8 +118,8 @@ public final class Pcrlv2 extends ConfiguredMethod<Pcrlv2Config> {
 
     /** -1/2 [cos(preA, sg proB) + cos(preB, sg proA)], rows averaged. */
     static SDVariable pairLoss(SameDiff sd, SDVariable preA, SDVariable proA, SDVariable preB, SDVariable proB) {
-        SDVariable ab = Losses.meanCosine(sd, preA, Losses.stopGradient(sd, proB));
-        SDVariable ba = Losses.meanCosine(sd, preB, Losses.stopGradient(sd, proA));
+        SDVariable ab = SslOps.meanCosine(sd, preA, SslOps.stopGradient(sd, proB));
+        SDVariable ba = SslOps.meanCosine(sd, preB, SslOps.stopGradient(sd, proA));
         return ab.add(ba).mul(-0.5);
     }
 
@@ -141,8 +141,8 @@ public final class Pcrlv2 extends ConfiguredMethod<Pcrlv2Config> {
                 SDVariable preL = unit(pl.pre().get(i).reshape(n, -1, c), 2);
                 SDVariable preG = unit(globals[g].pre().get(i), 1);
                 SDVariable proG = unit(globals[g].pro().get(i), 1);
-                SDVariable a = Losses.stopGradient(sd, proL).mul(preG).sum(2).mean(1);
-                SDVariable b = preL.mul(Losses.stopGradient(sd, proG)).sum(2).mean(1);
+                SDVariable a = SslOps.stopGradient(sd, proL).mul(preG).sum(2).mean(1);
+                SDVariable b = preL.mul(SslOps.stopGradient(sd, proG)).sum(2).mean(1);
                 perLevel[i] = a.add(b).mul(-0.5);
             }
             perGlobal[g] = sd.stack(1, perLevel);

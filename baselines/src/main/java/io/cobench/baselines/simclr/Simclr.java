@@ -1,7 +1,7 @@
 package io.cobench.baselines.simclr;
 
-import io.cobench.baselines.common.BatchSize;
-import io.cobench.baselines.common.Losses;
+import io.cobench.graph.TwoViews;
+import io.cobench.graph.SslOps;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.Mlp;
 import io.cobench.graph.ResNet;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * SimCLR (Chen et al. 2020): encoder, projector and L2 normalisation; NT-Xent pulls the two views
@@ -33,14 +32,13 @@ public final class Simclr extends ConfiguredMethod<SimclrConfig> {
     @Override
     public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
         SameDiff sd = ctx.sd();
-        int s = enc.imageSize();
-        SDVariable v1 = sd.placeHolder("view1", DataType.FLOAT, -1, enc.channels(), s, s);
-        SDVariable v2 = sd.placeHolder("view2", DataType.FLOAT, -1, enc.channels(), s, s);
-        SDVariable both = sd.concat("views", 0, v1, v2);
+        TwoViews views = TwoViews.declare(sd, enc);
+        SDVariable v1 = views.view1();
+        SDVariable both = views.both();
         ResNet.Features f = ResNet.build(ctx.scope("encoder"), both, enc);
         SDVariable h = Mlp.build(ctx.scope("projector"), f.pooled(), f.channels(), cfg.projector());
-        SDVariable z = Losses.l2Normalize(sd, h);
-        SDVariable loss = NtXent.loss(sd, "loss", z, BatchSize.ones(sd, v1), cfg.temperature());
+        SDVariable z = SslOps.unitRows(sd, h);
+        SDVariable loss = NtXent.loss(sd, "loss", z, SslOps.batchOnes(sd, v1), cfg.temperature());
         return TrainGraph.simple(Map.of("loss", loss.name()), List.of(), Map.of());
     }
 }

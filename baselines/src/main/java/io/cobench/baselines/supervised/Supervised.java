@@ -1,5 +1,7 @@
 package io.cobench.baselines.supervised;
 
+import io.cobench.data.pipeline.TwoViewTransform;
+import io.cobench.graph.TwoViews;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.ResNet;
 import io.cobench.graph.ResNetConfig;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -41,8 +42,7 @@ public final class Supervised extends ConfiguredMethod<SupervisedConfig> {
     @Override
     public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
         SameDiff sd = ctx.sd();
-        int s = enc.imageSize();
-        SDVariable v1 = sd.placeHolder("view1", DataType.FLOAT, -1, enc.channels(), s, s);
+        SDVariable v1 = TwoViews.image(sd, TwoViewTransform.VIEW1, enc);
         ResNet.Features f = ResNet.build(ctx.scope("encoder"), v1, enc);
         SDVariable none = f.pooled().mean().mul("loss", 0.0);
         return TrainGraph.simple(Map.of("loss", none.name()), List.of(), Map.of());

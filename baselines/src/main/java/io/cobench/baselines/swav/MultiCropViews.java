@@ -1,5 +1,6 @@
 package io.cobench.baselines.swav;
 
+import io.cobench.data.pipeline.TwoViewTransform;
 import io.cobench.data.pipeline.ImageU8;
 import io.cobench.data.pipeline.Normalization;
 import io.cobench.data.pipeline.ViewTransform;
@@ -38,7 +39,7 @@ public final class MultiCropViews implements ViewTransform {
 
     /** Placeholder names of the crops, large first. */
     public static List<String> names(int small) {
-        List<String> n = new ArrayList<>(List.of("view1", "view2"));
+        List<String> n = new ArrayList<>(List.of(TwoViewTransform.VIEW1, TwoViewTransform.VIEW2));
         for (int i = 1; i <= small; i++) {
             n.add("small" + i);
         }

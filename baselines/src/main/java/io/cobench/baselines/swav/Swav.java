@@ -1,7 +1,6 @@
 package io.cobench.baselines.swav;
 
-import io.cobench.baselines.common.BatchSize;
-import io.cobench.baselines.common.Losses;
+import io.cobench.graph.SslOps;
 import io.cobench.baselines.common.SharedPass;
 import io.cobench.data.pipeline.ViewTransform;
 import io.cobench.graph.GraphContext;
@@ -93,17 +92,17 @@ public final class Swav extends ConfiguredMethod<SwavConfig> {
             featureChannels = f.channels();
         }
         SDVariable h = Mlp.build(ctx.scope("projector"), pooled, featureChannels, cfg.projector());
-        SDVariable z = sd.identity(EMBEDDING, Losses.l2Normalize(sd, h));
+        SDVariable z = sd.identity(EMBEDDING, SslOps.unitRows(sd, h));
 
         SDVariable w = ctx.scope("swav").uniformFanIn("prototypes", d, d, k);
         normaliseColumns(w.getArr());
         SDVariable gate = sd.placeHolder(PROTOTYPE_GATE, DataType.FLOAT);
-        SDVariable frozenW = Losses.stopGradient(sd, w);
+        SDVariable frozenW = SslOps.stopGradient(sd, w);
         SDVariable gatedW = w.mul(gate).add(frozenW.mul(gate.rsub(1.0)));
         SDVariable scores = z.mmul(gatedW);
 
         // Codes come from the two large crops only, without gradient.
-        SDVariable detached = Losses.stopGradient(sd, scores);
+        SDVariable detached = SslOps.stopGradient(sd, scores);
         SDVariable largeScores = crops == 2 ? detached.reshape(2, -1, k)
                 : sd.constant("swav/large_crops", Nd4j.eye(crops).getRows(0, 1).castTo(detached.dataType()))
                         .mmul(detached.reshape(crops, -1)).reshape(2, -1, k);
@@ -119,7 +118,7 @@ public final class Swav extends ConfiguredMethod<SwavConfig> {
         }
         SDVariable codes = Sinkhorn.codes(sd, largeScores, queueScores, queueGate, cfg.sinkhornEps(),
                 cfg.sinkhornIterations());
-        SDVariable loss = SwappedPrediction.loss(sd, "loss", scores, codes, BatchSize.count(sd, views.get(0)), crops,
+        SDVariable loss = SwappedPrediction.loss(sd, "loss", scores, codes, SslOps.batchCount(sd, views.get(0)), crops,
                 cfg.temperature());
         return new TrainGraph(Map.of("loss", loss.name()),
                 List.of(OptimizerGroup.main(loss.name())), List.of(), Map.of(), stepOutputs);

@@ -1,6 +1,7 @@
 package io.cobench.baselines.vicreg;
 
-import io.cobench.baselines.common.BatchSize;
+import io.cobench.graph.TwoViews;
+import io.cobench.graph.SslOps;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.Mlp;
 import io.cobench.graph.ResNet;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * VICReg (Bardes et al. 2022): invariance between the two views' expanded embeddings, a hinge
@@ -33,13 +33,12 @@ public final class Vicreg extends ConfiguredMethod<VicregConfig> {
     @Override
     public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
         SameDiff sd = ctx.sd();
-        int s = enc.imageSize();
-        SDVariable v1 = sd.placeHolder("view1", DataType.FLOAT, -1, enc.channels(), s, s);
-        SDVariable v2 = sd.placeHolder("view2", DataType.FLOAT, -1, enc.channels(), s, s);
-        SDVariable both = sd.concat("views", 0, v1, v2);
+        TwoViews views = TwoViews.declare(sd, enc);
+        SDVariable v1 = views.view1();
+        SDVariable both = views.both();
         ResNet.Features f = ResNet.build(ctx.scope("encoder"), both, enc);
         SDVariable z = Mlp.build(ctx.scope("expander"), f.pooled(), f.channels(), cfg.expander());
-        VicregLoss.Terms t = VicregLoss.terms(sd, "vicreg", z, BatchSize.count(sd, v1), cfg.expander().out(),
+        VicregLoss.Terms t = VicregLoss.terms(sd, "vicreg", z, SslOps.batchCount(sd, v1), cfg.expander().out(),
                 cfg.varianceForm(), cfg.varianceEps());
         SDVariable loss = t.invariance().mul(cfg.invarianceWeight())
                 .add(t.variance().mul(cfg.varianceWeight()))

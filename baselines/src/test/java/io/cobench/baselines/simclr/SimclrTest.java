@@ -1,10 +1,9 @@
 package io.cobench.baselines.simclr;
 
+import io.cobench.graph.SslOps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cobench.baselines.common.BatchSize;
-import io.cobench.baselines.common.Losses;
 import io.cobench.graph.MlpConfig;
 import io.cobench.spi.MethodRegistry;
 import io.cobench.spi.SslMethod;
@@ -75,7 +74,7 @@ class SimclrTest extends MethodContractTest {
         SameDiff sd = SameDiff.create();
         SDVariable z = sd.placeHolder("z", DataType.FLOAT, -1, 3);
         SDVariable images = sd.placeHolder("images", DataType.FLOAT, -1, 1, 1, 1);
-        SDVariable loss = NtXent.loss(sd, "loss", Losses.l2Normalize(sd, z), BatchSize.ones(sd, images), 0.5);
+        SDVariable loss = NtXent.loss(sd, "loss", SslOps.unitRows(sd, z), SslOps.batchOnes(sd, images), 0.5);
         double[][] four = {{1, 2, 0.5}, {-1, 0.3, 2}, {0.9, 2.2, 0.1}, {-0.5, 0.1, 1.5}};
         double[][] six = {{1, 0, 0.2}, {0, 1, 0.4}, {0.3, 0.3, 1}, {0.9, 0.1, 0.1}, {-0.2, 1.1, 0.3}, {2, -1, 0.5}};
         for (double[][] raw : new double[][][] {four, six}) {
@@ -94,7 +93,7 @@ class SimclrTest extends MethodContractTest {
         double[][] raw = {{1, 2, 0.5}, {-1, 0.3, 2}, {0.9, 2.2, 0.1}, {-0.5, 0.1, 1.5}};
         SDVariable z = sd.constant("z", Nd4j.create(raw).castTo(DataType.FLOAT));
         SDVariable ones = sd.constant("ones", Nd4j.ones(DataType.FLOAT, 2));
-        NtXent.loss(sd, "loss", Losses.l2Normalize(sd, z), ones, 0.1);
+        NtXent.loss(sd, "loss", SslOps.unitRows(sd, z), ones, 0.1);
         assertEquals(ntXentByHand(raw, 0.1), sd.output(Map.of(), "loss").get("loss").getDouble(0), 1e-4);
     }
 
@@ -111,7 +110,7 @@ class SimclrTest extends MethodContractTest {
             INDArray raw = Nd4j.create(new double[][] {{1, 2, 0.5}, {-1, 0.3, 2}, {0.9, 2.2, 0.1}, {-0.5, 0.1, 1.5}});
             SameDiff sd = SameDiff.create();
             SDVariable in = sd.var("in", raw);
-            NtXent.loss(sd, "loss", Losses.l2Normalize(sd, in), sd.constant(Nd4j.ones(DataType.DOUBLE, 2)), 0.5);
+            NtXent.loss(sd, "loss", SslOps.unitRows(sd, in), sd.constant(Nd4j.ones(DataType.DOUBLE, 2)), 0.5);
             sd.setLossVariables("loss");
             INDArray analytic = sd.calculateGradients(Map.of(), "in").get("in");
             INDArray w = sd.getArrForVarName("in");

@@ -2,6 +2,7 @@ package io.cobench.data.views;
 
 import io.cobench.data.pipeline.ImageU8;
 import io.cobench.data.pipeline.Normalization;
+import io.cobench.data.pipeline.TwoViewTransform;
 import io.cobench.data.pipeline.ViewTransform;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -13,9 +14,9 @@ import java.util.SplittableRandom;
  * together with view1.
  */
 public final class CaidViews implements ViewTransform {
-    public static final String VIEW1 = "view1";
-    public static final String VIEW2 = "view2";
-    public static final String TARGET = "target";
+    public static final String VIEW1 = TwoViewTransform.VIEW1;
+    public static final String VIEW2 = TwoViewTransform.VIEW2;
+    public static final String TARGET = TwoViewTransform.TARGET;
     /** Sizes in the reference code are for 224 px crops. */
     public static final double REFERENCE_SIZE = 224.0;
 

@@ -2,6 +2,7 @@ package io.cobench.data.views;
 
 import io.cobench.data.pipeline.ImageU8;
 import io.cobench.data.pipeline.Normalization;
+import io.cobench.data.pipeline.TwoViewTransform;
 import io.cobench.data.pipeline.ViewTransform;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,9 @@ import java.util.SplittableRandom;
  * cutout, normalised like the inputs) and {@code local0 ... local<N-1>} (small crops).
  */
 public final class PcrlViews implements ViewTransform {
-    public static final String VIEW1 = "view1";
-    public static final String VIEW2 = "view2";
-    public static final String TARGET = "target";
+    public static final String VIEW1 = TwoViewTransform.VIEW1;
+    public static final String VIEW2 = TwoViewTransform.VIEW2;
+    public static final String TARGET = TwoViewTransform.TARGET;
     public static final String LOCAL = "local";
 
     /** A global view: its clean crop (the target of view1) and the input before normalisation. */
