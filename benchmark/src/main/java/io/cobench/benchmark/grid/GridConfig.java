@@ -12,7 +12,9 @@ import java.util.Map;
  * out in the file; nothing is defaulted here, so the stored config is the whole truth.
  *
  * @param name recorded in store.json; a store holds one grid
- * @param methods registry keys (the "Sup." row is {@code sup}, a method that does not pretrain)
+ * @param methods registry keys (the "Sup." row is {@code sup}, a method that does not pretrain), in
+ *                table-row order; a grid file without the list takes every registered method
+ *                ({@link GridLoader})
  * @param protocols {@code linear} and/or {@code finetune}
  * @param datasets downstream dataset key to label percentages (100 = All)
  * @param seeds one pretraining and one evaluation per seed

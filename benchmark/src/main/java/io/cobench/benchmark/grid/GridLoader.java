@@ -31,6 +31,10 @@ public final class GridLoader {
         if (!(tree instanceof ObjectNode obj)) {
             throw new UserError("grid config " + file + " must be a YAML mapping");
         }
+        if (!obj.has("methods")) {
+            // No list: every registered method, by key. A grid lists its methods to choose them and their order.
+            obj.set("methods", Json.YAML.valueToTree(io.cobench.spi.MethodRegistry.load().names()));
+        }
         JsonNode eval = obj.get("eval");
         if (eval != null && eval.isTextual()) {
             obj.set("eval", readEval(file, eval.asText()));

@@ -98,6 +98,8 @@ public final class GridRunner {
     }
 
     public Summary run(GridPlan plan) {
+        // The reports order their rows as the grid lists its methods, under the providers' labels.
+        store.recordRows(cfg.methods().stream().map(methods::row).distinct().toList());
         List<String> missing = new ArrayList<>();
         for (PretrainKey k : plan.units()) {
             if (!methods.available(k.method()) && !missing.contains(k.method())) {

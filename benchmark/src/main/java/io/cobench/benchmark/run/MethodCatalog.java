@@ -18,13 +18,6 @@ import java.util.Map;
  * numbers.
  */
 public final class MethodCatalog {
-    /** The paper's table rows by registry key, for methods whose provider names no row. */
-    static final Map<String, String> PAPER_ROWS = Map.ofEntries(
-            Map.entry("sup", "Sup."), Map.entry("simclr", "SimCLR"), Map.entry("byol", "BYOL"),
-            Map.entry("swav", "SwAV"), Map.entry("vicreg", "VICReg"), Map.entry("caid", "CAiD"),
-            Map.entry("pcrlv2", "PCRLv2"), Map.entry("dira", "DiRA"), Map.entry("coboom-nodec", "Ours w/o Dec."),
-            Map.entry("coboom", "Ours w/Dec."), Map.entry("coboom-nodf", "Ours w/o DF."));
-
     private final MethodRegistry registry;
     private final List<String> registered;
     private final Path presets;
@@ -67,15 +60,13 @@ public final class MethodCatalog {
         });
     }
 
-    /** The row label in the tables: the provider's, else the paper's, else the key itself. */
+    /**
+     * The row label in the tables: the provider's, the one place a label is written; the key itself
+     * for a method this build lacks or whose provider names no row.
+     */
     public String row(String method) {
-        if (registered.contains(method)) {
-            String r = registry.provider(method).tableRow(method);
-            if (r != null) {
-                return r;
-            }
-        }
-        return PAPER_ROWS.getOrDefault(method, method);
+        String r = registered.contains(method) ? registry.provider(method).tableRow(method) : null;
+        return r != null ? r : method;
     }
 
     /**

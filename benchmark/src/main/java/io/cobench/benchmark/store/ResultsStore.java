@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -67,6 +68,14 @@ public final class ResultsStore {
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * Writes {@code rows.json}: the table rows in the grid's order, each label its method
+     * provider's. The reports take their row order from it; rewritten at each run, atomically.
+     */
+    public void recordRows(List<String> rows) {
+        Json.writeJson(root.resolve("rows.json"), Map.of("rows", rows));
     }
 
     public Path pretrainDir(PretrainKey k) {

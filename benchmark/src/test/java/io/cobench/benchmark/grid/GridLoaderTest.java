@@ -78,6 +78,16 @@ class GridLoaderTest {
         return f;
     }
 
+    @Test
+    void aGridWithoutAMethodListTakesEveryRegisteredMethod() throws IOException {
+        Path f = write("all.yaml", base().replace("methods: [sup]\n", ""));
+        List<String> registered = io.cobench.spi.MethodRegistry.load().names();
+        // The eight methods and CoBooM's four presets are on this module's class path.
+        assertEquals(12, registered.size());
+        assertEquals(registered, GridLoader.load(f).methods());
+        assertEquals(List.of("sup"), GridLoader.load(write("one.yaml", base())).methods());
+    }
+
     static String base() {
         return """
                 name: t

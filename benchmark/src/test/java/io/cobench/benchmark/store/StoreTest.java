@@ -28,6 +28,15 @@ class StoreTest {
     }
 
     @Test
+    void rowOrderRoundTripsToTheReports() {
+        ResultsStore s = ResultsStore.open(tmp, "cpu-demo");
+        s.recordRows(List.of("Sup.", "BYOL", "Ours w/Dec."));
+        assertEquals(List.of("Sup.", "BYOL", "Ours w/Dec."), io.cobench.reports.store.ResultsStore.open(tmp).rowOrder());
+        s.recordRows(List.of("BYOL"));
+        assertEquals(List.of("BYOL"), io.cobench.reports.store.ResultsStore.open(tmp).rowOrder());
+    }
+
+    @Test
     void unfinishedDirectoryIsEmptiedAndFinishedOneProtected() throws IOException {
         Path dir = tmp.resolve("eval/x");
         Files.createDirectories(dir.resolve("masks"));

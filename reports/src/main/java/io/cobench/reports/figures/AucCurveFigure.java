@@ -27,7 +27,7 @@ public final class AucCurveFigure {
     }
 
     /** Draws the figure for one table (PNG, SVG, PDF); false (nothing written) when it has no NIH cells. */
-    public static boolean write(ResultTable t, Path file) {
+    public static boolean write(ResultTable t, List<String> order, Path file) {
         Figure.headless();
         List<Column> nih = Layout.COLUMNS.stream().filter(c -> c.dataset().equals("NIH")).toList();
         XYChart chart = new XYChartBuilder().width(900).height(520)
@@ -68,9 +68,9 @@ public final class AucCurveFigure {
             }
             if (!x.isEmpty()) {
                 XYSeries s = chart.addSeries(row, x, y, err);
-                s.setMarker(Palette.marker(row));
-                s.setMarkerColor(Palette.colour(row));
-                s.setLineColor(Palette.colour(row));
+                s.setMarker(Palette.marker(row, order));
+                s.setMarkerColor(Palette.colour(row, order));
+                s.setLineColor(Palette.colour(row, order));
                 s.setLineWidth(row.equals("Ours w/Dec.") ? 3f : 1.8f);
                 any = true;
             }

@@ -30,7 +30,7 @@ public final class CodebookFigure {
     }
 
     /** Writes both charts side by side (PNG, SVG, PDF); false when no run logged codebook statistics. */
-    public static boolean write(List<Run> runs, Path file) {
+    public static boolean write(List<Run> runs, List<String> order, Path file) {
         XYChart usage = chart("Codebook usage", "share of codes used (%)");
         XYChart perplexity = chart("Codebook perplexity", "perplexity");
         boolean any = false;
@@ -40,9 +40,9 @@ public final class CodebookFigure {
                 continue;
             }
             double[] step = pts.stream().mapToDouble(CodebookPoint::step).toArray();
-            style(usage.addSeries(r.label(), step, pts.stream().mapToDouble(p -> p.codeUsage() * 100).toArray()), r);
+            style(usage.addSeries(r.label(), step, pts.stream().mapToDouble(p -> p.codeUsage() * 100).toArray()), r, order);
             style(perplexity.addSeries(r.label(), step, pts.stream().mapToDouble(CodebookPoint::perplexity).toArray()),
-                    r);
+                    r, order);
             any = true;
         }
         if (any) {
@@ -51,9 +51,9 @@ public final class CodebookFigure {
         return any;
     }
 
-    private static void style(XYSeries s, Run r) {
+    private static void style(XYSeries s, Run r, List<String> order) {
         s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(Palette.colour(r.row()));
+        s.setLineColor(Palette.colour(r.row(), order));
         // Seeds of one row share a colour; the dash tells them apart.
         if (r.label().matches(".*seed [1-9]\\d*$")) {
             s.setLineStyle(new java.awt.BasicStroke(1.8f, java.awt.BasicStroke.CAP_BUTT,

@@ -1,13 +1,13 @@
 package io.cobench.reports.figures;
 
-import io.cobench.reports.tables.Layout;
 import java.awt.Color;
 import java.util.List;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * One colour and one marker per table row, the same in every figure. Eleven rows need eleven
+ * One colour and one marker per table row, the same in every figure: the i-th row of the report's
+ * row order (the paper's, for the paper's grids) gets the i-th colour. Eleven rows need eleven
  * colours that stay apart on white paper and in print: Okabe and Ito's colour-blind-safe set
  * without its yellow and sky blue (too light on white), completed with dark hues from Paul Tol's
  * muted scheme and one from ColorBrewer's Dark2. CoBooM (Ours w/Dec.) gets the strongest,
@@ -37,17 +37,17 @@ public final class Palette {
     private Palette() {
     }
 
-    /** The row's colour; rows outside the tables cycle through the same set. */
-    public static Color colour(String row) {
-        return COLOURS.get(index(row, COLOURS.size()));
+    /** The row's colour by its place in {@code order}; rows outside it cycle through the same set. */
+    public static Color colour(String row, List<String> order) {
+        return COLOURS.get(index(row, order, COLOURS.size()));
     }
 
-    public static Marker marker(String row) {
-        return MARKERS.get(index(row, MARKERS.size()));
+    public static Marker marker(String row, List<String> order) {
+        return MARKERS.get(index(row, order, MARKERS.size()));
     }
 
-    static int index(String row, int n) {
-        int i = Layout.ROWS.indexOf(row);
+    static int index(String row, List<String> order, int n) {
+        int i = order.indexOf(row);
         return i >= 0 ? i % n : Math.floorMod(row.hashCode(), n);
     }
 

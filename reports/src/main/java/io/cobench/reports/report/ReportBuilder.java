@@ -57,7 +57,8 @@ public final class ReportBuilder {
                     + String.join(", ", store.unfinished().subList(0, Math.min(5, store.unfinished().size()))));
         }
         List<EvalCell> cells = store.cells();
-        List<ResultTable> tables = TableBuilder.build(cells, opt.classes(), notes);
+        List<String> order = store.rowOrder();
+        List<ResultTable> tables = TableBuilder.build(cells, opt.classes(), notes, order);
         boolean parity = tables.stream().anyMatch(ResultTable::testParity);
 
         StringBuilder md = new StringBuilder("# cobench report\n\n");
@@ -131,7 +132,7 @@ public final class ReportBuilder {
         Map<String, String> rowOf = new LinkedHashMap<>();
         cells.forEach(c -> rowOf.putIfAbsent(c.metrics().method(), c.metrics().row()));
         PointingSection.Section pointing = PointingSection.build(store.gradcamDir().resolve("pointing.csv"), rowOf,
-                Layout.ROWS);
+                order);
         if (pointing != null) {
             put("gradcam/pointing.csv", pointing.csv());
             md.append(pointing.markdown());
@@ -141,7 +142,7 @@ public final class ReportBuilder {
                 .append("Each figure is a PNG here, with an SVG and a PDF of it beside it (same name) for a paper.\n\n");
         for (ResultTable t : tables) {
             String f = "figures/auc_vs_fraction_" + t.spec().stem() + ".png";
-            if (AucCurveFigure.write(t, opt.out().resolve(f))) {
+            if (AucCurveFigure.write(t, order, opt.out().resolve(f))) {
                 figure(f);
                 md.append("![NIH AUC vs label fraction, Table ").append(t.spec().number()).append("](").append(f)
                         .append(")\n\n").append(vectorLinks(f)).append("\n\n");
@@ -149,7 +150,7 @@ public final class ReportBuilder {
                 md.append("No NIH cells for Table ").append(t.spec().number()).append(": AUC curve not drawn.\n\n");
             }
         }
-        GradCamPanel.Outcome cam = GradCamPanel.write(store.gradcamDir(), rowOf, Layout.ROWS,
+        GradCamPanel.Outcome cam = GradCamPanel.write(store.gradcamDir(), rowOf, order,
                 opt.out().resolve("figures/gradcam_panel.png"));
         md.append("### Grad-CAM diagnostic maps\n\n");
         if (cam.written()) {
@@ -169,7 +170,7 @@ public final class ReportBuilder {
             }
         }
         md.append("### Codebook usage during pretraining\n\n");
-        if (CodebookFigure.write(codebook, opt.out().resolve("figures/codebook.png"))) {
+        if (CodebookFigure.write(codebook, order, opt.out().resolve("figures/codebook.png"))) {
             figure("figures/codebook.png");
             md.append("Runs: ").append(String.join(", ", codebook.stream().map(CodebookFigure.Run::label).toList()))
                     .append(".\n\n![Codebook usage and perplexity](figures/codebook.png)\n\n")
@@ -189,8 +190,7 @@ public final class ReportBuilder {
 
     /** The opening paragraph: what ran, on which rows, columns and seeds, and what "Sup." means. */
     private String whatWasRun(ResultsStore store, List<EvalCell> cells) {
-        java.util.Set<String> rows = new java.util.TreeSet<>(java.util.Comparator.comparingInt(
-                r -> Layout.ROWS.contains(r) ? Layout.ROWS.indexOf(r) : Layout.ROWS.size()));
+        java.util.Set<String> rows = new java.util.LinkedHashSet<>();
         java.util.Set<Integer> seeds = new java.util.TreeSet<>();
         java.util.Set<String> protocols = new java.util.TreeSet<>();
         for (EvalCell c : cells) {
@@ -203,7 +203,7 @@ public final class ReportBuilder {
             md.append("Grid `").append(store.grid()).append("`, store created ").append(store.created()).append(". ");
         }
         md.append(cells.size()).append(" finished evaluation cell(s): ").append(rows.size()).append(" method(s) (")
-                .append(String.join(", ", rows)).append("), protocol(s) ").append(String.join(", ", protocols))
+                .append(String.join(", ", Layout.rowOrder(rows, store.rowOrder()))).append("), protocol(s) ").append(String.join(", ", protocols))
                 .append(" (Table 1 is linear probing, Table 2 fine-tuning), seed(s) ")
                 .append(seeds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
                 .append(". Values are percent: mean AUC (NIH over ")

@@ -88,6 +88,28 @@ public final class ResultsStore {
         return root;
     }
 
+    /**
+     * Row labels in the grid's order, from {@code rows.json} (the benchmark writes it from the
+     * method providers); empty for a store without one, whose rows then sort alphabetically.
+     */
+    public List<String> rowOrder() {
+        Path f = root.resolve("rows.json");
+        if (!Files.isRegularFile(f)) {
+            return List.of();
+        }
+        try {
+            JsonNode n = Json.JSON.readTree(f.toFile()).path("rows");
+            if (!n.isArray()) {
+                throw new UserError(f + ": expected {\"rows\": [labels]}");
+            }
+            List<String> out = new ArrayList<>();
+            n.forEach(r -> out.add(r.asText()));
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new UserError("could not read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The grid name from store.json, or "" when absent. */
     public String grid() {
         return info.path("grid").asText("");

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** The paper's table layout: which tables, rows and columns, in which order. */
+/**
+ * The paper's table layout: which tables and columns, in which order. Rows are not listed here:
+ * their labels come from the method providers through the store ({@code rows.json}), in the
+ * grid's order.
+ */
 public final class Layout {
-
-    /** Row labels in the paper's order (metrics.json "row"). */
-    public static final List<String> ROWS = List.of("Sup.", "SimCLR", "BYOL", "SwAV", "VICReg", "CAiD",
-            "PCRLv2", "DiRA", "Ours w/o Dec.", "Ours w/Dec.", "Ours w/o DF.");
 
     public static final List<Column> COLUMNS = List.of(
             new Column("NIH", 1, "AUC"), new Column("NIH", 5, "AUC"), new Column("NIH", 10, "AUC"),
@@ -37,16 +37,16 @@ public final class Layout {
         return TABLES.stream().filter(t -> t.protocol().equals(protocol)).findFirst();
     }
 
-    /** The paper's rows that are present, in order, then any other rows alphabetically. */
-    public static List<String> rowOrder(Collection<String> present) {
+    /** The rows of {@code order} that are present, in that order, then any other rows alphabetically. */
+    public static List<String> rowOrder(Collection<String> present, List<String> order) {
         List<String> out = new ArrayList<>();
-        for (String r : ROWS) {
-            if (present.contains(r)) {
+        for (String r : order) {
+            if (present.contains(r) && !out.contains(r)) {
                 out.add(r);
             }
         }
         for (String r : new TreeSet<>(present)) {
-            if (!ROWS.contains(r)) {
+            if (!out.contains(r)) {
                 out.add(r);
             }
         }

@@ -38,7 +38,7 @@ public final class PaperComparison {
         sb.append("\n|:--|");
         Layout.COLUMNS.forEach(c -> sb.append("--:|"));
         sb.append('\n');
-        for (String r : Layout.rowOrder(rowsWithPaper(t, paper))) {
+        for (String r : Layout.rowOrder(rowsWithPaper(t, paper), t.rows())) {
             sb.append("| ").append(r).append(" |");
             for (Column c : Layout.COLUMNS) {
                 String p = paper.value(t.spec().number(), r, c).map(PaperValues.Entry::value)
@@ -67,7 +67,7 @@ public final class PaperComparison {
         IntColumn n = IntColumn.create("n_seeds");
         StringColumn theirs = StringColumn.create("paper_pct");
         DoubleColumn delta = DoubleColumn.create("delta_pct");
-        for (String r : Layout.rowOrder(rowsWithPaper(t, paper))) {
+        for (String r : Layout.rowOrder(rowsWithPaper(t, paper), t.rows())) {
             for (Column c : Layout.COLUMNS) {
                 Optional<CellStats> o = t.cell(r, c);
                 Optional<PaperValues.Entry> p = paper.value(t.spec().number(), r, c);

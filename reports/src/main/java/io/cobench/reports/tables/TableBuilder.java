@@ -48,8 +48,10 @@ public final class TableBuilder {
      * @param cells   finished eval cells
      * @param classes 15 or 14 (NIH mean)
      * @param notes   receives a line for everything left out and every undefined AUC class
+     * @param order   row labels in table order (the store's {@code rows.json}); rows not in it follow
+     *                alphabetically
      */
-    public static List<ResultTable> build(List<EvalCell> cells, int classes, List<String> notes) {
+    public static List<ResultTable> build(List<EvalCell> cells, int classes, List<String> notes, List<String> order) {
         Table runs = runsTable(cells, classes, notes);
         List<ResultTable> out = new ArrayList<>();
         for (TableSpec spec : Layout.TABLES) {
@@ -61,7 +63,7 @@ public final class TableBuilder {
                     stats.put(ResultTable.key(s.row(), s.column()), s);
                 }
             }
-            List<String> rows = Layout.rowOrder(new TreeSet<>(mine.stringColumn("row").asList()));
+            List<String> rows = Layout.rowOrder(new TreeSet<>(mine.stringColumn("row").asList()), order);
             out.add(new ResultTable(spec, rows, stats, mine));
         }
         undefinedClassNotes(cells, notes);

@@ -1,5 +1,6 @@
 package io.cobench.reports.figures;
 
+import io.cobench.reports.StoreFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class GradCamPanelTest {
         overlay("dira", "Nodule", "img9", 0x0000FF);
         Path png = tmp.resolve("panel.png");
         GradCamPanel.Outcome o = GradCamPanel.write(tmp.resolve("gradcam"),
-                Map.of("coboom", "Ours w/Dec.", "dira", "DiRA"), Layout.ROWS, png);
+                Map.of("coboom", "Ours w/Dec.", "dira", "DiRA"), StoreFixture.ROWS, png);
         assertTrue(o.written());
         assertEquals(List.of("DiRA", "Ours w/Dec."), o.methods());
         // img1 is the Mass image both methods have; img2 (CoBooM only) loses.
@@ -78,7 +79,7 @@ class GradCamPanelTest {
 
     @Test
     void nothingToDrawIsReportedNotFaked() {
-        GradCamPanel.Outcome o = GradCamPanel.write(tmp.resolve("gradcam"), Map.of(), Layout.ROWS, tmp.resolve("p.png"));
+        GradCamPanel.Outcome o = GradCamPanel.write(tmp.resolve("gradcam"), Map.of(), StoreFixture.ROWS, tmp.resolve("p.png"));
         assertFalse(o.written());
         assertFalse(Files.exists(tmp.resolve("p.png")));
         assertEquals(List.of("no Grad-CAM overlays in " + tmp.resolve("gradcam") + "; the Grad-CAM panel was skipped"),

@@ -1,5 +1,6 @@
 package io.cobench.reports.figures;
 
+import io.cobench.reports.StoreFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ class PaletteTest {
 
     @Test
     void elevenRowsElevenColoursAllVisibleOnWhite() {
-        List<Color> cs = Layout.ROWS.stream().map(Palette::colour).toList();
+        List<Color> cs = StoreFixture.ROWS.stream().map(r -> Palette.colour(r, StoreFixture.ROWS)).toList();
         assertEquals(11, new HashSet<>(cs).size());
         for (Color c : cs) {
             // At least 2:1 against white: light grey (#BBBBBB, 1.9:1), yellow and cyan fail this.
@@ -38,7 +39,7 @@ class PaletteTest {
                 Color b = cs.get(j);
                 int d = Math.max(Math.abs(a.getRed() - b.getRed()), Math.max(Math.abs(a.getGreen() - b.getGreen()),
                         Math.abs(a.getBlue() - b.getBlue())));
-                assertTrue(d >= 60, Layout.ROWS.get(i) + " vs " + Layout.ROWS.get(j) + ": " + d);
+                assertTrue(d >= 60, StoreFixture.ROWS.get(i) + " vs " + StoreFixture.ROWS.get(j) + ": " + d);
             }
         }
     }

@@ -24,7 +24,7 @@ class SignificanceAnalysisTest {
 
     private SignificanceAnalysis.Result analyse(int replicates) {
         List<EvalCell> cells = ResultsStore.open(tmp).cells();
-        List<ResultTable> tables = TableBuilder.build(cells, 15, new ArrayList<>());
+        List<ResultTable> tables = TableBuilder.build(cells, 15, new ArrayList<>(), StoreFixture.ROWS);
         return SignificanceAnalysis.run(tables, cells, new SignificanceAnalysis.Options(15, replicates, 0));
     }
 
@@ -102,7 +102,7 @@ class SignificanceAnalysisTest {
         SignificanceAnalysis.Result b = analyse(60);
         assertEquals(a.comparisons(), b.comparisons());
         List<EvalCell> cells = ResultsStore.open(tmp).cells();
-        List<ResultTable> tables = TableBuilder.build(cells, 15, new ArrayList<>());
+        List<ResultTable> tables = TableBuilder.build(cells, 15, new ArrayList<>(), StoreFixture.ROWS);
         // 2 tables x 7 AUC columns x 11 rows.
         assertEquals(154, a.intervals().size());
         for (AucInterval i : a.intervals()) {

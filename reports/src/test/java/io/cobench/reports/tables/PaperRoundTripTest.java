@@ -27,7 +27,7 @@ class PaperRoundTripTest {
     private List<ResultTable> render(PaperValues paper) {
         StoreFixture.paperStore(tmp, paper);
         List<String> notes = new ArrayList<>();
-        List<ResultTable> tables = TableBuilder.build(ResultsStore.open(tmp).cells(), 15, notes);
+        List<ResultTable> tables = TableBuilder.build(ResultsStore.open(tmp).cells(), 15, notes, ResultsStore.open(tmp).rowOrder());
         assertEquals(List.of(), notes);
         return tables;
     }
@@ -52,9 +52,9 @@ class PaperRoundTripTest {
         int checked = 0;
         for (ResultTable t : tables) {
             Map<String, List<String>> md = parseMarkdown(TableRenderer.markdown(t));
-            assertEquals(Layout.ROWS.size(), md.size());
-            assertEquals(Layout.ROWS, t.rows());
-            for (String row : Layout.ROWS) {
+            assertEquals(StoreFixture.ROWS.size(), md.size());
+            assertEquals(StoreFixture.ROWS, t.rows());
+            for (String row : StoreFixture.ROWS) {
                 List<String> cells = md.get(row);
                 assertEquals(Layout.COLUMNS.size(), cells.size());
                 for (int k = 0; k < Layout.COLUMNS.size(); k++) {
@@ -73,7 +73,7 @@ class PaperRoundTripTest {
     }
 
     private static boolean isPaperBest(PaperValues paper, int table, String row, Column c) {
-        BigDecimal max = Layout.ROWS.stream().map(r -> new BigDecimal(paper.value(table, r, c).orElseThrow().value()))
+        BigDecimal max = StoreFixture.ROWS.stream().map(r -> new BigDecimal(paper.value(table, r, c).orElseThrow().value()))
                 .max(BigDecimal::compareTo).orElseThrow();
         return new BigDecimal(paper.value(table, row, c).orElseThrow().value()).compareTo(max) == 0;
     }

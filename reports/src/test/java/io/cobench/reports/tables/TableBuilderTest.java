@@ -21,7 +21,7 @@ class TableBuilderTest {
     Path tmp;
 
     private List<ResultTable> build(List<String> notes, int classes) {
-        return TableBuilder.build(ResultsStore.open(tmp).cells(), classes, notes);
+        return TableBuilder.build(ResultsStore.open(tmp).cells(), classes, notes, ResultsStore.open(tmp).rowOrder());
     }
 
     @Test
@@ -128,7 +128,7 @@ class TableBuilderTest {
         ResultsStore store = ResultsStore.open(tmp);
         assertEquals(List.of("eval/linear__nih__f10__byol__s1"), store.unfinished());
         List<String> notes = new ArrayList<>();
-        ResultTable t = TableBuilder.build(store.cells(), 15, notes).get(0);
+        ResultTable t = TableBuilder.build(store.cells(), 15, notes, store.rowOrder()).get(0);
         assertEquals("60.0", t.text("BYOL", Layout.column("NIH", 10).orElseThrow()));
         assertEquals(List.of("1 eval cell(s) are outside the paper's columns and were left out of Tables 1-2, first: "
                         + "eval/linear__nih__f20__byol__s0",
