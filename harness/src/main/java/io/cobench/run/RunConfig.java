@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cobench.cli.UserError;
 import io.cobench.graph.ResNetConfig;
+import io.cobench.io.ComposedYaml;
 import io.cobench.io.Json;
 import io.cobench.train.TrainConfig;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -21,6 +20,8 @@ import java.util.Map;
  *         checkpointEvery: 50, logEvery: 1, gcEvery: 1}
  * data: {dataset: nih, roots: {}, limit: 0, workers: 2}   # roots: {nih: DIR} for real data
  * </pre>
+ * A file may start with {@code extends: base.yaml} and write only what differs from that base
+ * ({@link ComposedYaml}); the shipped presets extend {@code configs/base/<scale>.yaml}.
  * Every section is required and every field too (no defaults applied deep inside), except
  * {@code params}, whose absent fields take the preset's defaults. A required field that is
  * missing, a null for a number or flag, a fraction for an integer ({@code epochs: 2.9}) and a key
@@ -29,22 +30,9 @@ import java.util.Map;
  */
 public record RunConfig(String method, JsonNode params, ResNetConfig encoder, TrainConfig train, DataConfig data) {
 
+    /** Reads {@code file}, resolving {@code extends:} ({@link ComposedYaml}), and checks every field. */
     public static RunConfig load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserError("config file not found: " + file);
-        }
-        JsonNode root;
-        try {
-            root = Json.YAML.readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // Duplicate keys and syntax errors: Jackson knows the line.
-            var at = e.getLocation();
-            throw new UserError(file + (at != null && at.getLineNr() > 0 ? ":" + at.getLineNr() : "") + ": "
-                    + e.getOriginalMessage().split("\n", 2)[0]);
-        } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage());
-        }
-        return parse(root, file.toString());
+        return parse(ComposedYaml.read(file), file.toString());
     }
 
     public static RunConfig parse(JsonNode root, String source) {

@@ -65,6 +65,7 @@ public final class Trainer {
     private final ResNetConfig encoder;
     private final TrainConfig train;
     private final Map<String, Object> resolvedConfig;
+    private final Map<String, Object> extraProvenance = new LinkedHashMap<>();
 
     /**
      * @param resolvedConfig the full config as the user's YAML resolved to (defaults included),
@@ -75,6 +76,12 @@ public final class Trainer {
         this.encoder = encoder;
         this.train = train;
         this.resolvedConfig = resolvedConfig;
+    }
+
+    /** Adds {@code key} to the run's provenance.json (what a caller decided about the run, e.g. a grid's overrides). */
+    public Trainer recording(String key, Object value) {
+        extraProvenance.put(key, value);
+        return this;
     }
 
     @SuppressWarnings("unchecked")
@@ -125,6 +132,7 @@ public final class Trainer {
         }
         long end = opt.haltAfter() > 0 ? Math.min(total, opt.haltAfter()) : total;
         prov.put("kind", "pretrain");
+        prov.putAll(extraProvenance);
         prov.put("method", method.name());
         prov.put("seed", train.seed());
         prov.put("total_steps", total);

@@ -22,15 +22,8 @@ public final class GridLoader {
         if (!Files.isRegularFile(file)) {
             throw new UserError("grid config " + file + " does not exist");
         }
-        JsonNode tree;
-        try {
-            tree = Json.YAML.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UserError("grid config " + file + " is not valid YAML: " + e.getMessage());
-        }
-        if (!(tree instanceof ObjectNode obj)) {
-            throw new UserError("grid config " + file + " must be a YAML mapping");
-        }
+        // A grid may extend another and change only what differs (a study grid from the demo).
+        ObjectNode obj = io.cobench.io.ComposedYaml.read(file);
         if (!obj.has("methods")) {
             // No list: every registered method, by key. A grid lists its methods to choose them and their order.
             obj.set("methods", Json.YAML.valueToTree(io.cobench.spi.MethodRegistry.load().names()));

@@ -6,6 +6,10 @@ import io.cobench.data.BadImagePolicy;
 import io.cobench.run.DataConfig;
 import io.cobench.run.PretrainData;
 import io.cobench.run.RunConfig;
+import io.cobench.train.ConfigDiff;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import io.cobench.spi.SslMethod;
 import io.cobench.train.ConfigChangedError;
 import io.cobench.train.NonFiniteException;
@@ -42,17 +46,37 @@ public final class TrainerPretrainer implements Pretrainer {
         return new RunConfig(preset.method(), preset.params(), grid.encoder(), train, d);
     }
 
+    /**
+     * The preset fields the grid replaces for a run ({@code encoder.imageSize: 64 -> 32}), in field
+     * order; the data location is left out, since a preset names none for the grid's data.
+     */
+    public static List<String> overrides(RunConfig preset, RunConfig run, Record methodConfig) {
+        List<String> out = new ArrayList<>();
+        for (String d : ConfigDiff.diff(preset.resolved(methodConfig), run.resolved(methodConfig), Set.of())) {
+            if (!d.startsWith("data.root")) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     @Override
     public void pretrain(PretrainKey key, GridConfig grid, Path runDir, PrintStream console) {
         Path root = data.root(key.domain().pretrainDataset());
-        RunConfig rc = runConfig(methods.preset(key.method()), key, grid, root.toString());
+        RunConfig preset = methods.preset(key.method());
+        RunConfig rc = runConfig(preset, key, grid, root.toString());
         Record mcfg = methods.registry().resolveConfig(key.method(), rc.params());
+        List<String> overridden = overrides(preset, rc, mcfg);
+        if (!overridden.isEmpty() && console != null) {
+            console.println("note: grid " + grid.name() + " sets " + key.runId() + " apart from preset "
+                    + key.method() + ".yaml: " + String.join("; ", overridden));
+        }
         SslMethod method = methods.registry().provider(key.method()).create(key.method(), mcfg);
         PretrainData.Prepared prepared = PretrainData.prepare(method, rc.encoder(), rc, root, cacheDir,
                 BadImagePolicy.fail(), null);
         try (var src = prepared.source()) {
             // resume=true also starts a fresh run when no checkpoint exists yet.
-            new Trainer(method, rc.encoder(), rc.train(), rc.resolved(mcfg))
+            new Trainer(method, rc.encoder(), rc.train(), rc.resolved(mcfg)).recording("grid_overrides", overridden)
                     .run(src, runDir, new Trainer.Options(true, 0, false), prepared.fingerprint(), console);
         } catch (ConfigChangedError e) {
             throw new io.cobench.cli.UserError("pretraining " + key.runId() + " in the store was started under another "
