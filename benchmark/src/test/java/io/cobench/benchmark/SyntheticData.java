@@ -1,7 +1,7 @@
 package io.cobench.benchmark;
 
 import io.cobench.benchmark.data.ArraySplit;
-import io.cobench.benchmark.data.Box;
+import io.cobench.benchmark.data.FindingBox;
 import io.cobench.benchmark.data.DownstreamData;
 import io.cobench.benchmark.data.Split;
 import io.cobench.benchmark.grid.Downstream;
@@ -70,7 +70,7 @@ public final class SyntheticData implements DownstreamData {
                     }
                     if (r.nextDouble() < 0.35) {
                         labels[i][c] = 1;
-                        Box b = box(c, "");
+                        FindingBox b = box(c, "");
                         for (int y = (int) b.y(); y < b.y() + b.h(); y++) {
                             for (int x = (int) b.x(); x < b.x() + b.w(); x++) {
                                 px[off + y * size + x] += (float) signal;
@@ -94,11 +94,11 @@ public final class SyntheticData implements DownstreamData {
     }
 
     /** Where class {@code c} draws its square: a 3x3 grid of cells, each a quarter of the image wide. */
-    public Box box(int c, String imageId) {
+    public FindingBox box(int c, String imageId) {
         int q = size / 4;
         int gx = c % 3;
         int gy = (c / 3) % 3;
-        return new Box(imageId, classes.get(c), 1 + gx * (q + 2), 1 + gy * (q + 2), q, q);
+        return new FindingBox(imageId, classes.get(c), 1 + gx * (q + 2), 1 + gy * (q + 2), q, q);
     }
 
     private int[] subset(int fraction, long seed) {
@@ -149,8 +149,8 @@ public final class SyntheticData implements DownstreamData {
 
     /** One box per positive finding of every test image. */
     @Override
-    public List<Box> boxes() {
-        List<Box> out = new ArrayList<>();
+    public List<FindingBox> boxes() {
+        List<FindingBox> out = new ArrayList<>();
         for (int i = 0; i < test.size(); i++) {
             for (int c = 0; c < classes.size(); c++) {
                 if (!classes.get(c).equals("No Finding") && test.labels(i)[c] > 0) {

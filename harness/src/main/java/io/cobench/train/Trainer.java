@@ -7,7 +7,7 @@ import io.cobench.engine.Engine;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.io.AtomicFiles;
 import io.cobench.io.Json;
-import io.cobench.provenance.Provenance;
+import io.cobench.provenance.Environment;
 import io.cobench.spi.SslMethod;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -139,7 +139,7 @@ public final class Trainer {
         prov.put("steps_per_epoch", data.stepsPerEpoch());
         prov.put("trainable_parameters", countParams(session));
         prov.put("data", dataFingerprint);
-        prov.put("environment", Provenance.environment(engine.facts()));
+        prov.put("environment", Environment.of(engine.facts()));
         // A resumed run keeps the start of its first segment; each resume is listed after it.
         String started = Instant.now().toString();
         if (snap != null && snap.info().get("started") instanceof String st) {

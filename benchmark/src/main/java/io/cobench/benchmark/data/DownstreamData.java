@@ -25,7 +25,7 @@ public interface DownstreamData {
     Split test();
 
     /** Boxes of test images, for Grad-CAM (NIH only; empty elsewhere). */
-    default List<Box> boxes() {
+    default List<FindingBox> boxes() {
         return List.of();
     }
 

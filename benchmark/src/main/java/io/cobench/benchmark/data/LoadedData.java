@@ -33,7 +33,7 @@ public final class LoadedData implements DownstreamData {
     private final ImageCache cache;
     private final Normalization norm;
     private final CachedSplit.MaskSource masks;
-    private final List<Box> boxes;
+    private final List<FindingBox> boxes;
     private final double valFraction;
     private final List<Sample> pool;
     private final CachedSplit test;
@@ -42,7 +42,7 @@ public final class LoadedData implements DownstreamData {
     private final Map<String, PatientSubsets.Carve> carves = new HashMap<>();
 
     public LoadedData(Downstream dataset, DatasetIndex index, ImageCache cache, Normalization norm,
-                      CachedSplit.MaskSource masks, List<Box> boxes, double valFraction, List<Integer> extraFractions) {
+                      CachedSplit.MaskSource masks, List<FindingBox> boxes, double valFraction, List<Integer> extraFractions) {
         this.dataset = dataset;
         this.index = index;
         this.cache = cache;
@@ -94,7 +94,7 @@ public final class LoadedData implements DownstreamData {
     }
 
     @Override
-    public List<Box> boxes() {
+    public List<FindingBox> boxes() {
         return boxes;
     }
 

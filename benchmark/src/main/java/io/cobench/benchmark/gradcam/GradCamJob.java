@@ -1,6 +1,6 @@
 package io.cobench.benchmark.gradcam;
 
-import io.cobench.benchmark.data.Box;
+import io.cobench.benchmark.data.FindingBox;
 import io.cobench.benchmark.data.DownstreamData;
 import io.cobench.benchmark.data.Split;
 import io.cobench.benchmark.model.EncoderWeights;
@@ -54,8 +54,8 @@ public final class GradCamJob {
                 throw new UserError("gradcam.classes: '" + finding + "' is not a class of " + nih.dataset().display()
                         + " (classes: " + nih.classes() + ")");
             }
-            TreeMap<String, List<Box>> byImage = new TreeMap<>();
-            for (Box b : nih.boxes()) {
+            TreeMap<String, List<FindingBox>> byImage = new TreeMap<>();
+            for (FindingBox b : nih.boxes()) {
                 if (b.finding().equals(finding) && rowOf.containsKey(b.imageId())) {
                     byImage.computeIfAbsent(b.imageId(), k -> new ArrayList<>()).add(b);
                 }

@@ -1,6 +1,6 @@
 package io.cobench.benchmark.gradcam;
 
-import io.cobench.benchmark.data.Box;
+import io.cobench.benchmark.data.FindingBox;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,7 +16,7 @@ public final class Overlay {
     /**
      * @param image one normalised image [C, H, W]; shown min-max stretched
      */
-    public static BufferedImage render(INDArray image, Heatmap map, List<Box> boxes, int zoom) {
+    public static BufferedImage render(INDArray image, Heatmap map, List<FindingBox> boxes, int zoom) {
         int s = map.size();
         INDArray grey = image.mean(0);
         double lo = grey.minNumber().doubleValue();
@@ -34,7 +34,7 @@ public final class Overlay {
                 fill(out, x * zoom, y * zoom, zoom, zoom, (r << 16) | (gr << 8) | b);
             }
         }
-        for (Box box : boxes) {
+        for (FindingBox box : boxes) {
             int x0 = clamp((int) Math.round(box.x() * zoom), out.getWidth());
             int y0 = clamp((int) Math.round(box.y() * zoom), out.getHeight());
             int x1 = clamp((int) Math.round((box.x() + box.w()) * zoom), out.getWidth());

@@ -1,6 +1,6 @@
 package io.cobench.benchmark.gradcam;
 
-import io.cobench.benchmark.data.Box;
+import io.cobench.benchmark.data.FindingBox;
 import java.util.List;
 
 /**
@@ -12,12 +12,12 @@ public final class PointingGame {
     }
 
     /** Whether {@code map}'s peak falls in any of {@code boxes}; an all-zero map is a miss. */
-    public static boolean hit(Heatmap map, List<Box> boxes) {
+    public static boolean hit(Heatmap map, List<FindingBox> boxes) {
         int[] p = map.peak();
         if (p == null) {
             return false;
         }
-        for (Box b : boxes) {
+        for (FindingBox b : boxes) {
             if (b.contains(p[0], p[1])) {
                 return true;
             }

@@ -1,6 +1,6 @@
 package io.cobench.benchmark.run;
 
-import io.cobench.benchmark.data.Box;
+import io.cobench.benchmark.data.FindingBox;
 import io.cobench.benchmark.data.CachedSplit;
 import io.cobench.benchmark.data.DownstreamData;
 import io.cobench.benchmark.data.LoadedData;
@@ -65,7 +65,7 @@ public final class StoreData implements DataProvider {
         used.addAll(index.split(LoadedData.testSplit(d)));
         ImageCache cache = cache(d.key(), index, used);
         CachedSplit.MaskSource masks = d == Downstream.SIIM ? siimMasks(index.root()) : null;
-        List<Box> boxes = d == Downstream.NIH ? nihBoxes(index, cache.size()) : List.of();
+        List<FindingBox> boxes = d == Downstream.NIH ? nihBoxes(index, cache.size()) : List.of();
         return new LoadedData(d, index, cache, normalization(), masks, boxes, cfg.data().valFraction(),
                 cfg.datasets().get(d.key()));
     }
@@ -194,7 +194,7 @@ public final class StoreData implements DataProvider {
     }
 
     /** NIH boxes of test images, scaled from each image's own pixel frame to the cache's. */
-    private static List<Box> nihBoxes(DatasetIndex index, int size) {
+    private static List<FindingBox> nihBoxes(DatasetIndex index, int size) {
         Path file;
         try (Stream<Path> s = Files.find(index.root(), 3, (p, a) -> p.getFileName().toString()
                 .equals("BBox_List_2017.csv"))) {
@@ -209,7 +209,7 @@ public final class StoreData implements DataProvider {
         for (Sample s : index.samples()) {
             images.put(s.id(), s.image());
         }
-        List<Box> out = new ArrayList<>();
+        List<FindingBox> out = new ArrayList<>();
         Map<String, Integer> widths = new HashMap<>();
         for (NihBoxes.Box b : NihBoxes.read(file)) {
             Path img = images.get(b.image());
@@ -217,7 +217,7 @@ public final class StoreData implements DataProvider {
                 continue;
             }
             double scale = (double) size / widths.computeIfAbsent(b.image(), k -> width(img));
-            out.add(new Box(b.image(), b.finding(), b.x() * scale, b.y() * scale, b.w() * scale, b.h() * scale));
+            out.add(new FindingBox(b.image(), b.finding(), b.x() * scale, b.y() * scale, b.w() * scale, b.h() * scale));
         }
         return out;
     }

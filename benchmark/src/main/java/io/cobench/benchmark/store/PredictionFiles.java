@@ -57,7 +57,7 @@ public final class PredictionFiles {
 
     /** Reads a file written by {@link #write}; the CSV parsing is the reports module's. */
     public static Table read(Path file) {
-        io.cobench.reports.io.CsvTable csv = io.cobench.reports.io.CsvTable.read(file);
+        io.cobench.reports.io.CsvRows csv = io.cobench.reports.io.CsvRows.read(file);
         List<String> header = csv.header();
         if (!header.get(0).equals("id")) {
             throw new IllegalArgumentException(file + ": first column must be 'id', got '" + header.get(0) + "'");
@@ -65,7 +65,7 @@ public final class PredictionFiles {
         List<String> ids = new ArrayList<>();
         float[][] values = new float[csv.rows().size()][];
         for (int r = 0; r < values.length; r++) {
-            io.cobench.reports.io.CsvTable.Row row = csv.rows().get(r);
+            io.cobench.reports.io.CsvRows.Row row = csv.rows().get(r);
             List<String> f = row.fields();
             if (f.size() != header.size()) {
                 throw new IllegalArgumentException(file + " line " + row.line() + ": " + f.size() + " fields, header has "

@@ -41,7 +41,7 @@ public final class Provenance {
     /** The environment does not change within a process; git is asked once. */
     private static Map<String, Object> environment() {
         if (environment == null) {
-            environment = io.cobench.provenance.Provenance.environment(Engine.start(null).facts());
+            environment = io.cobench.provenance.Environment.of(Engine.start(null).facts());
         }
         return environment;
     }

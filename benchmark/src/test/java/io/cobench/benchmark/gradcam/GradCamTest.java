@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.benchmark.data.ArraySplit;
-import io.cobench.benchmark.data.Box;
+import io.cobench.benchmark.data.FindingBox;
 import io.cobench.benchmark.model.EncoderWeights;
 import io.cobench.benchmark.protocol.LinearProbe;
 import io.cobench.engine.Engine;
@@ -100,13 +100,13 @@ class GradCamTest {
         v[1][1] = 2f;
         Heatmap h = Heatmap.of(v);
         assertArrayEquals(new int[] {5, 2}, h.peak());
-        assertTrue(PointingGame.hit(h, List.of(new Box("a", "Mass", 1, 4, 3, 3))));
+        assertTrue(PointingGame.hit(h, List.of(new FindingBox("a", "Mass", 1, 4, 3, 3))));
         // Pixel (row 5, col 2) has its centre at (2.5, 5.5): outside a box ending at x = 2.
-        assertFalse(PointingGame.hit(h, List.of(new Box("a", "Mass", 0, 4, 2, 3))));
-        assertTrue(PointingGame.hit(h, List.of(new Box("a", "Mass", 6, 6, 1, 1), new Box("a", "Mass", 2, 5, 1, 1))));
+        assertFalse(PointingGame.hit(h, List.of(new FindingBox("a", "Mass", 0, 4, 2, 3))));
+        assertTrue(PointingGame.hit(h, List.of(new FindingBox("a", "Mass", 6, 6, 1, 1), new FindingBox("a", "Mass", 2, 5, 1, 1))));
         Heatmap zero = Heatmap.of(new float[4][4]);
         assertNull(zero.peak());
-        assertFalse(PointingGame.hit(zero, List.of(new Box("a", "Mass", 0, 0, 4, 4))));
+        assertFalse(PointingGame.hit(zero, List.of(new FindingBox("a", "Mass", 0, 0, 4, 4))));
         assertEquals(0.25, new PointingGame.Score("m", "Mass", 8, 2).value(), 0);
     }
 
@@ -114,7 +114,7 @@ class GradCamTest {
     void overlayIsTheZoomedImageWithBoxAndPeak() {
         float[][] v = new float[4][4];
         v[2][1] = 1f;
-        var img = Overlay.render(Nd4j.zeros(DataType.FLOAT, 1, 4, 4), Heatmap.of(v), List.of(new Box("a", "Mass", 0, 0, 2, 2)), 4);
+        var img = Overlay.render(Nd4j.zeros(DataType.FLOAT, 1, 4, 4), Heatmap.of(v), List.of(new FindingBox("a", "Mass", 0, 0, 2, 2)), 4);
         assertEquals(16, img.getWidth());
         assertEquals(16, img.getHeight());
         assertEquals(0xffffff, img.getRGB(0, 0) & 0xffffff);   // box corner

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.benchmark.TestGrids;
-import io.cobench.benchmark.data.Box;
+import io.cobench.benchmark.data.FindingBox;
 import io.cobench.benchmark.data.CachedSplit;
 import io.cobench.benchmark.data.DownstreamData;
 import io.cobench.benchmark.data.Split;
@@ -129,10 +129,10 @@ class StoreDataTest {
 
     @Test
     void nihBoxesAreScaledToTheEncoderSize() {
-        List<Box> boxes = data.downstream(Downstream.NIH).boxes();
+        List<FindingBox> boxes = data.downstream(Downstream.NIH).boxes();
         assertFalse(boxes.isEmpty());
         Set<String> test = ids(data.downstream(Downstream.NIH).test());
-        for (Box b : boxes) {
+        for (FindingBox b : boxes) {
             assertTrue(test.contains(b.imageId()));
             assertTrue(b.x() >= 0 && b.y() >= 0 && b.x() + b.w() <= 32.001 && b.y() + b.h() <= 32.001, b.toString());
         }

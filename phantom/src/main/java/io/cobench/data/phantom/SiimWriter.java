@@ -79,7 +79,7 @@ final class SiimWriter {
                 sb.append(s.imageId()).append(", -1\n");
             } else {
                 for (boolean[] mask : masks(pic)) {
-                    String rle = SiimRle.encode(toFrame(mask, cfg.size()), FRAME, FRAME);
+                    String rle = SiimRleEncoder.encode(toFrame(mask, cfg.size()), FRAME, FRAME);
                     if (rle.isEmpty()) {
                         throw new IllegalStateException("empty pneumothorax region in " + s.imageId());
                     }

@@ -17,14 +17,14 @@ public record OverlapFile(Path file, List<String> ids, List<long[]> counts) {
     private static final List<String> HEADER = List.of("id", "intersection", "predicted", "truth");
 
     public static OverlapFile read(Path file) {
-        CsvTable t = CsvTable.read(file);
+        CsvRows t = CsvRows.read(file);
         if (!t.header().equals(HEADER)) {
             throw new UserError(file + ": expected header " + String.join(",", HEADER) + ", got "
                     + String.join(",", t.header()));
         }
         List<String> ids = new ArrayList<>();
         List<long[]> counts = new ArrayList<>();
-        for (CsvTable.Row row : t.rows()) {
+        for (CsvRows.Row row : t.rows()) {
             long[] c = new long[3];
             for (int i = 0; i < 3; i++) {
                 double v = t.number(row, i + 1);

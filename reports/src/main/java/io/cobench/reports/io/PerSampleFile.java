@@ -17,12 +17,12 @@ import java.util.Map;
 public record PerSampleFile(Path file, Map<String, Double> values) {
 
     public static PerSampleFile read(Path file) {
-        CsvTable t = CsvTable.read(file);
+        CsvRows t = CsvRows.read(file);
         if (t.header().size() != 2) {
             throw new UserError(file + ": expected two columns (id,value), header is " + t.header());
         }
         Map<String, Double> v = new LinkedHashMap<>();
-        for (CsvTable.Row row : t.rows()) {
+        for (CsvRows.Row row : t.rows()) {
             String id = row.get(0);
             if (id.isEmpty()) {
                 throw new UserError(file + ":" + row.line() + ": empty sample id");

@@ -24,7 +24,7 @@ public record ScoreFile(Path file, List<String> header, List<String> ids, int[] 
     }
 
     public static ScoreFile read(Path file) {
-        CsvTable t = CsvTable.read(file);
+        CsvRows t = CsvRows.read(file);
         if (t.header().size() < 2) {
             throw new UserError(file + ": expected an id column and at least one class column, header is "
                     + t.header());
@@ -36,7 +36,7 @@ public record ScoreFile(Path file, List<String> header, List<String> ids, int[] 
         int[] lines = new int[n];
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            CsvTable.Row row = t.rows().get(i);
+            CsvRows.Row row = t.rows().get(i);
             String id = row.get(0);
             if (id.isEmpty()) {
                 throw new UserError(file + ":" + row.line() + ": empty sample id");

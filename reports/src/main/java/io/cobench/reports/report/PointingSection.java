@@ -1,6 +1,6 @@
 package io.cobench.reports.report;
 
-import io.cobench.reports.io.CsvTable;
+import io.cobench.reports.io.CsvRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ final class PointingSection {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        CsvTable t = CsvTable.read(file);
+        CsvRows t = CsvRows.read(file);
         List<String> want = List.of("method", "class", "images", "hits", "score");
         if (!t.header().equals(want)) {
             throw new io.cobench.cli.UserError(file + ":1: header must be " + String.join(",", want) + ", found "
@@ -37,7 +37,7 @@ final class PointingSection {
         Map<String, Map<String, String>> byRow = new LinkedHashMap<>();
         List<String> classes = new ArrayList<>();
         StringBuilder csv = new StringBuilder("method,row,class,images,hits,hit_rate_pct\n");
-        for (CsvTable.Row r : t.rows()) {
+        for (CsvRows.Row r : t.rows()) {
             String row = rowOf.getOrDefault(r.get(0), r.get(0));
             if (!classes.contains(r.get(1))) {
                 classes.add(r.get(1));

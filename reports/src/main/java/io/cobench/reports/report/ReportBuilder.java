@@ -12,7 +12,7 @@ import io.cobench.reports.significance.SignificanceWriter;
 import io.cobench.reports.store.CodebookPoint;
 import io.cobench.reports.store.EvalCell;
 import io.cobench.reports.store.PretrainRun;
-import io.cobench.reports.store.ResultsStore;
+import io.cobench.reports.store.StoreReader;
 import io.cobench.reports.tables.Layout;
 import io.cobench.reports.tables.PaperComparison;
 import io.cobench.reports.tables.PaperValues;
@@ -50,7 +50,7 @@ public final class ReportBuilder {
     }
 
     private Summary run() {
-        ResultsStore store = ResultsStore.open(opt.store());
+        StoreReader store = StoreReader.open(opt.store());
         List<String> notes = new ArrayList<>();
         if (!store.unfinished().isEmpty()) {
             notes.add(store.unfinished().size() + " unfinished run director(ies) without DONE were left out, first: "
@@ -189,7 +189,7 @@ public final class ReportBuilder {
     }
 
     /** The opening paragraph: what ran, on which rows, columns and seeds, and what "Sup." means. */
-    private String whatWasRun(ResultsStore store, List<EvalCell> cells) {
+    private String whatWasRun(StoreReader store, List<EvalCell> cells) {
         java.util.Set<String> rows = new java.util.LinkedHashSet<>();
         java.util.Set<Integer> seeds = new java.util.TreeSet<>();
         java.util.Set<String> protocols = new java.util.TreeSet<>();
@@ -223,7 +223,7 @@ public final class ReportBuilder {
      * Per pretraining run: its loss terms and learning rate against step as a figure, and its
      * metrics.jsonl as CSV for a run tracker or a notebook (format in docs/results-store.md).
      */
-    private void trainingCurves(ResultsStore store, Map<String, String> rowOf, StringBuilder md) {
+    private void trainingCurves(StoreReader store, Map<String, String> rowOf, StringBuilder md) {
         md.append("### Training curves of the pretraining runs\n\n");
         StringBuilder list = new StringBuilder();
         for (PretrainRun r : store.pretrainRuns()) {

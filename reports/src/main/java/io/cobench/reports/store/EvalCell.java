@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * @param dir     STORE/eval/&lt;cell-id&gt;
  * @param metrics the parsed metrics.json
  */
-public record EvalCell(Path dir, CellMetrics metrics) {
+public record EvalCell(Path dir, CellRecord metrics) {
 
     public Path predictions() {
         return dir.resolve("predictions.csv");

@@ -1,7 +1,7 @@
 package io.cobench.reports.tables;
 
 import io.cobench.cli.UserError;
-import io.cobench.reports.store.CellMetrics;
+import io.cobench.reports.store.CellRecord;
 import io.cobench.reports.store.EvalCell;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +31,7 @@ public final class TableBuilder {
 
     /** Which NIH mean the tables use: the paper's 15 classes (with "No Finding") or the 14 findings. */
     public static double headline(EvalCell cell, int classes) {
-        CellMetrics m = cell.metrics();
+        CellRecord m = cell.metrics();
         if (classes == 14 && "NIH".equals(m.dataset())) {
             if (m.aucMean14() == null) {
                 throw new UserError(cell.dir().resolve("metrics.json")
@@ -86,7 +86,7 @@ public final class TableBuilder {
         StringColumn pretrain = StringColumn.create("pretrain_run");
         List<String> outside = new ArrayList<>();
         for (EvalCell c : cells) {
-            CellMetrics m = c.metrics();
+            CellRecord m = c.metrics();
             Optional<Column> col = Layout.column(m.dataset(), m.labelFraction());
             if (col.isEmpty()) {
                 outside.add(c.relative());

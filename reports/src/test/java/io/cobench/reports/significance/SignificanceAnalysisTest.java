@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cobench.reports.StoreFixture;
 import io.cobench.reports.StoreFixture.Cell;
 import io.cobench.reports.store.EvalCell;
-import io.cobench.reports.store.ResultsStore;
+import io.cobench.reports.store.StoreReader;
 import io.cobench.reports.tables.Layout;
 import io.cobench.reports.tables.ResultTable;
 import io.cobench.reports.tables.TableBuilder;
@@ -23,7 +23,7 @@ class SignificanceAnalysisTest {
     Path tmp;
 
     private SignificanceAnalysis.Result analyse(int replicates) {
-        List<EvalCell> cells = ResultsStore.open(tmp).cells();
+        List<EvalCell> cells = StoreReader.open(tmp).cells();
         List<ResultTable> tables = TableBuilder.build(cells, 15, new ArrayList<>(), StoreFixture.ROWS);
         return SignificanceAnalysis.run(tables, cells, new SignificanceAnalysis.Options(15, replicates, 0));
     }
@@ -101,7 +101,7 @@ class SignificanceAnalysisTest {
         SignificanceAnalysis.Result a = analyse(60);
         SignificanceAnalysis.Result b = analyse(60);
         assertEquals(a.comparisons(), b.comparisons());
-        List<EvalCell> cells = ResultsStore.open(tmp).cells();
+        List<EvalCell> cells = StoreReader.open(tmp).cells();
         List<ResultTable> tables = TableBuilder.build(cells, 15, new ArrayList<>(), StoreFixture.ROWS);
         // 2 tables x 7 AUC columns x 11 rows.
         assertEquals(154, a.intervals().size());

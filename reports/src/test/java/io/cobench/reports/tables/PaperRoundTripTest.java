@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.reports.StoreFixture;
-import io.cobench.reports.store.ResultsStore;
+import io.cobench.reports.store.StoreReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -27,7 +27,7 @@ class PaperRoundTripTest {
     private List<ResultTable> render(PaperValues paper) {
         StoreFixture.paperStore(tmp, paper);
         List<String> notes = new ArrayList<>();
-        List<ResultTable> tables = TableBuilder.build(ResultsStore.open(tmp).cells(), 15, notes, ResultsStore.open(tmp).rowOrder());
+        List<ResultTable> tables = TableBuilder.build(StoreReader.open(tmp).cells(), 15, notes, StoreReader.open(tmp).rowOrder());
         assertEquals(List.of(), notes);
         return tables;
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cobench.cli.UserError;
 import io.cobench.reports.StoreFixture;
 import io.cobench.reports.StoreFixture.Cell;
-import io.cobench.reports.store.ResultsStore;
+import io.cobench.reports.store.StoreReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ class TableBuilderTest {
     Path tmp;
 
     private List<ResultTable> build(List<String> notes, int classes) {
-        return TableBuilder.build(ResultsStore.open(tmp).cells(), classes, notes, ResultsStore.open(tmp).rowOrder());
+        return TableBuilder.build(StoreReader.open(tmp).cells(), classes, notes, StoreReader.open(tmp).rowOrder());
     }
 
     @Test
@@ -125,7 +125,7 @@ class TableBuilderTest {
         perClass.put("Mass", 0.6);
         perClass.put("Hernia", null);
         StoreFixture.writeCell(tmp, Cell.of("linear", "ODIR", 10, "BYOL", 0), 0.6, Map.of("auc_per_class", perClass), true);
-        ResultsStore store = ResultsStore.open(tmp);
+        StoreReader store = StoreReader.open(tmp);
         assertEquals(List.of("eval/linear__nih__f10__byol__s1"), store.unfinished());
         List<String> notes = new ArrayList<>();
         ResultTable t = TableBuilder.build(store.cells(), 15, notes, store.rowOrder()).get(0);
@@ -140,7 +140,7 @@ class TableBuilderTest {
     void malformedMetricsNameTheFileAndField() {
         StoreFixture.init(tmp);
         StoreFixture.writeCell(tmp, Cell.of("linear", "NIH", 10, "BYOL", 0), 0.6, Map.of("protocol", "probe"), true);
-        UserError e = assertThrows(UserError.class, () -> ResultsStore.open(tmp));
+        UserError e = assertThrows(UserError.class, () -> StoreReader.open(tmp));
         assertTrue(e.getMessage().endsWith("linear__nih__f10__byol__s0/metrics.json: protocol 'probe' is not one of "
                 + CellMetricsProtocols.text()), e.getMessage());
     }
@@ -148,7 +148,7 @@ class TableBuilderTest {
     /** The message lists a Set; its order is the Set's own. */
     static final class CellMetricsProtocols {
         static String text() {
-            return io.cobench.reports.store.CellMetrics.PROTOCOLS.toString();
+            return io.cobench.reports.store.CellRecord.PROTOCOLS.toString();
         }
     }
 }

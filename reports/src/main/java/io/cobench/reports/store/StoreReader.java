@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * A results store opened for reading. Only directories with a DONE marker count as results;
  * the others are listed as unfinished so a report can say what it left out.
  */
-public final class ResultsStore {
+public final class StoreReader {
     public static final int FORMAT = 1;
 
     private final Path root;
@@ -23,12 +23,12 @@ public final class ResultsStore {
     private final List<String> unfinished = new ArrayList<>();
     private final List<PretrainRun> pretrainRuns = new ArrayList<>();
 
-    private ResultsStore(Path root, JsonNode info) {
+    private StoreReader(Path root, JsonNode info) {
         this.root = root;
         this.info = info;
     }
 
-    public static ResultsStore open(Path root) {
+    public static StoreReader open(Path root) {
         if (!Files.isDirectory(root)) {
             throw new UserError("results store not found: " + root + " is not a directory");
         }
@@ -46,7 +46,7 @@ public final class ResultsStore {
             throw new UserError(storeJson + ": expected \"format\": " + FORMAT + ", found "
                     + (info == null ? "nothing" : info.get("format")));
         }
-        ResultsStore s = new ResultsStore(root, info);
+        StoreReader s = new StoreReader(root, info);
         s.load();
         return s;
     }
@@ -57,7 +57,7 @@ public final class ResultsStore {
                 unfinished.add("eval/" + dir.getFileName());
                 continue;
             }
-            CellMetrics m = CellMetrics.read(dir.resolve("metrics.json"));
+            CellRecord m = CellRecord.read(dir.resolve("metrics.json"));
             if (!m.cell().equals(dir.getFileName().toString())) {
                 throw new UserError(dir.resolve("metrics.json") + ": cell '" + m.cell()
                         + "' does not match its directory name '" + dir.getFileName() + "'");

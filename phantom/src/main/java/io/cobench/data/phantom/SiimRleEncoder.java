@@ -6,8 +6,8 @@ package io.cobench.data.phantom;
  * is absolute and every later one counts from the end of the previous run. Unlike the official
  * script, a run that touches the last pixel is still written.
  */
-final class SiimRle {
-    private SiimRle() {
+final class SiimRleEncoder {
+    private SiimRleEncoder() {
     }
 
     /**

@@ -34,7 +34,7 @@ import java.util.Set;
  * @param configHash    hash of the resolved configs
  * @param pretrainRun   pretrain/ run used, or null
  */
-public record CellMetrics(String cell, String method, String row, String protocol, String dataset,
+public record CellRecord(String cell, String method, String row, String protocol, String dataset,
                           int labelFraction, int seed, String metric, double value, List<String> classes,
                           Map<String, Double> aucPerClass, Double aucMean14, String selection,
                           String configHash, String pretrainRun) {
@@ -48,7 +48,7 @@ public record CellMetrics(String cell, String method, String row, String protoco
     }
 
     /** Reads and validates one metrics.json; every defect names the file and the field. */
-    public static CellMetrics read(Path file) {
+    public static CellRecord read(Path file) {
         JsonNode n;
         try {
             n = Json.JSON.readTree(file.toFile());
@@ -96,7 +96,7 @@ public record CellMetrics(String cell, String method, String row, String protoco
         Double mean14 = m14 == null || m14.isNull() ? null : m14.asDouble();
         JsonNode pr = n.get("pretrain_run");
         String pretrain = pr == null || pr.isNull() ? null : pr.asText();
-        return new CellMetrics(f.text("cell"), f.text("method"), f.text("row"), protocol, f.text("dataset"),
+        return new CellRecord(f.text("cell"), f.text("method"), f.text("row"), protocol, f.text("dataset"),
                 fraction, f.integer("seed"), metric, value, List.copyOf(classes),
                 Collections.unmodifiableMap(perClass), mean14, selection, f.text("config_hash"), pretrain);
     }

@@ -12,15 +12,15 @@ import java.util.concurrent.TimeUnit;
  * The provenance record of a run directory: what ran, on what, from which code and data.
  * Assembled as a map so that it serialises to stable, readable JSON.
  */
-public final class Provenance {
-    private Provenance() {
+public final class Environment {
+    private Environment() {
     }
 
     /**
      * The facts that do not depend on the run: code, engine, machine. The engine's facts come in as
      * a map (backend, device, ...) so that this record needs no ND4J; null where no engine ran.
      */
-    public static Map<String, Object> environment(Map<String, Object> engine) {
+    public static Map<String, Object> of(Map<String, Object> engine) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("project_version", BuildInfo.version());
         m.put("git_commit", git("rev-parse", "HEAD"));

@@ -12,17 +12,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ResultsStoreTest {
+class StoreReaderTest {
 
     @TempDir
     Path tmp;
 
     @Test
     void refusesADirectoryThatIsNotAStore() {
-        UserError e = assertThrows(UserError.class, () -> ResultsStore.open(tmp));
+        UserError e = assertThrows(UserError.class, () -> StoreReader.open(tmp));
         assertEquals("not a results store: " + tmp.resolve("store.json") + " is missing", e.getMessage());
         StoreFixture.write(tmp.resolve("store.json"), "{\"format\": 2}");
-        e = assertThrows(UserError.class, () -> ResultsStore.open(tmp));
+        e = assertThrows(UserError.class, () -> StoreReader.open(tmp));
         assertEquals(tmp.resolve("store.json") + ": expected \"format\": 1, found 2", e.getMessage());
     }
 
@@ -30,7 +30,7 @@ class ResultsStoreTest {
     void cellIdMustMatchItsDirectory() {
         StoreFixture.init(tmp);
         Path dir = StoreFixture.writeCell(tmp, Cell.of("linear", "NIH", 1, "BYOL", 0), 0.6, Map.of("cell", "other"), true);
-        UserError e = assertThrows(UserError.class, () -> ResultsStore.open(tmp));
+        UserError e = assertThrows(UserError.class, () -> StoreReader.open(tmp));
         assertEquals(dir.resolve("metrics.json") + ": cell 'other' does not match its directory name '"
                 + dir.getFileName() + "'", e.getMessage());
     }
@@ -40,11 +40,11 @@ class ResultsStoreTest {
         StoreFixture.init(tmp);
         Path dir = StoreFixture.writeCell(tmp, Cell.of("linear", "NIH", 1, "BYOL", 0), 0.6,
                 Map.of("label_fraction", "1"), true);
-        UserError e = assertThrows(UserError.class, () -> ResultsStore.open(tmp));
+        UserError e = assertThrows(UserError.class, () -> StoreReader.open(tmp));
         assertEquals(dir.resolve("metrics.json") + ": field 'label_fraction' must be an integer, found \"1\"",
                 e.getMessage());
         StoreFixture.write(dir.resolve("metrics.json"), "{\"cell\": \"x\"}");
-        e = assertThrows(UserError.class, () -> ResultsStore.open(tmp));
+        e = assertThrows(UserError.class, () -> StoreReader.open(tmp));
         assertEquals(dir.resolve("metrics.json") + ": required field 'protocol' is missing", e.getMessage());
     }
 

@@ -7,7 +7,7 @@ package io.cobench.benchmark.data;
  * @param x left column
  * @param y top row
  */
-public record Box(String imageId, String finding, double x, double y, double w, double h) {
+public record FindingBox(String imageId, String finding, double x, double y, double w, double h) {
 
     /** Whether pixel (row, col), taken as its centre point, lies inside. */
     public boolean contains(int row, int col) {

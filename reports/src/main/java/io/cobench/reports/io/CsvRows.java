@@ -17,7 +17,7 @@ import java.util.List;
  * @param header column names
  * @param rows   data rows, each as long as the header
  */
-public record CsvTable(Path file, List<String> header, List<Row> rows) {
+public record CsvRows(Path file, List<String> header, List<Row> rows) {
 
     /** One data row and its 1-based line number in the file. */
     public record Row(int line, List<String> fields) {
@@ -26,7 +26,7 @@ public record CsvTable(Path file, List<String> header, List<Row> rows) {
         }
     }
 
-    public static CsvTable read(Path file) {
+    public static CsvRows read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new UserError("file not found: " + file);
         }
@@ -59,7 +59,7 @@ public record CsvTable(Path file, List<String> header, List<Row> rows) {
         if (header == null) {
             throw new UserError(file + ": empty file, expected a header line");
         }
-        return new CsvTable(file, List.copyOf(header), List.copyOf(rows));
+        return new CsvRows(file, List.copyOf(header), List.copyOf(rows));
     }
 
     static List<String> split(String line, Path file, int lineNo) {

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The encoder follows datasets.md: relative offsets, column-major order. */
-class SiimRleTest {
+class SiimRleEncoderTest {
     @Test
     void encodesTheWorkedExampleOfTheDesignNotes() {
         int n = 1024;
@@ -19,18 +19,18 @@ class SiimRleTest {
                 mask[y * n + r[0]] = true;
             }
         }
-        assertEquals("557374 2 1015 8 1009 14", SiimRle.encode(mask, n, n));
+        assertEquals("557374 2 1015 8 1009 14", SiimRleEncoder.encode(mask, n, n));
     }
 
     @Test
     void runsContinueDownTheColumnAndIntoTheNext() {
         // 3 wide, 2 high: pixels (x=0,y=1) and (x=1,y=0) are flat indices 1 and 2: one run of two
         boolean[] mask = {false, true, false, true, false, false};
-        assertEquals("1 2", SiimRle.encode(mask, 3, 2));
+        assertEquals("1 2", SiimRleEncoder.encode(mask, 3, 2));
         // a run that ends on the very last pixel is still written
         boolean[] last = {false, false, false, false, false, true};
-        assertEquals("5 1", SiimRle.encode(last, 3, 2));
-        assertEquals("", SiimRle.encode(new boolean[6], 3, 2));
+        assertEquals("5 1", SiimRleEncoder.encode(last, 3, 2));
+        assertEquals("", SiimRleEncoder.encode(new boolean[6], 3, 2));
     }
 
     @Test
@@ -43,7 +43,7 @@ class SiimRleTest {
             for (int i = 0; i < mask.length; i++) {
                 mask[i] = r.nextInt(3) == 0;
             }
-            assertArrayEquals(mask, PhantomLayoutTest.decodeRle(SiimRle.encode(mask, w, h), w, h));
+            assertArrayEquals(mask, PhantomLayoutTest.decodeRle(SiimRleEncoder.encode(mask, w, h), w, h));
         }
     }
 }
