@@ -16,6 +16,16 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public record TwoViews(SDVariable view1, SDVariable view2, SDVariable both) {
 
+    /** The views and the encoder's features of their stack: the start of every two-view method. */
+    public record Encoded(TwoViews views, ResNet.Features features) {
+    }
+
+    /** Declares the views and passes their stack through a ResNet built under {@code ctx}'s {@code scope}. */
+    public static Encoded encode(GraphContext ctx, String scope, ResNetConfig enc) {
+        TwoViews v = declare(ctx.sd(), enc);
+        return new Encoded(v, ResNet.build(ctx.scope(scope), v.both(), enc));
+    }
+
     /** Declares the two placeholders for {@code enc}'s channels and image size, and their stack. */
     public static TwoViews declare(SameDiff sd, ResNetConfig enc) {
         SDVariable v1 = image(sd, TwoViewTransform.VIEW1, enc);

@@ -46,11 +46,6 @@ public final class StepBenchmark {
         }
 
         @Override
-        public String encoderScope() {
-            return "encoder";
-        }
-
-        @Override
         public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
             SameDiff sd = ctx.sd();
             SDVariable x = sd.placeHolder(TwoViewTransform.VIEW1, DataType.FLOAT, -1, enc.channels(), enc.imageSize(), enc.imageSize());

@@ -55,8 +55,13 @@ public interface SslMethod {
         return true;
     }
 
-    /** Scope of the encoder that downstream evaluation takes over, e.g. {@code online/encoder}. */
-    String encoderScope();
+    /**
+     * Scope of the encoder that downstream evaluation takes over: {@code encoder} unless the method
+     * says otherwise (a method with a target network: {@code online/encoder}).
+     */
+    default String encoderScope() {
+        return "encoder";
+    }
 
     /** Values for placeholders that do not come from images (schedules, random choices). */
     default Map<String, INDArray> extraInputs(StepState state) {

@@ -25,17 +25,11 @@ public final class Simclr extends ConfiguredMethod<SimclrConfig> {
     }
 
     @Override
-    public String encoderScope() {
-        return "encoder";
-    }
-
-    @Override
     public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
         SameDiff sd = ctx.sd();
-        TwoViews views = TwoViews.declare(sd, enc);
-        SDVariable v1 = views.view1();
-        SDVariable both = views.both();
-        ResNet.Features f = ResNet.build(ctx.scope("encoder"), both, enc);
+        TwoViews.Encoded in = TwoViews.encode(ctx, "encoder", enc);
+        ResNet.Features f = in.features();
+        SDVariable v1 = in.views().view1();
         SDVariable h = Mlp.build(ctx.scope("projector"), f.pooled(), f.channels(), cfg.projector());
         SDVariable z = SslOps.unitRows(sd, h);
         SDVariable loss = NtXent.loss(sd, "loss", z, SslOps.batchOnes(sd, v1), cfg.temperature());

@@ -35,11 +35,6 @@ public final class Supervised extends ConfiguredMethod<SupervisedConfig> {
     }
 
     @Override
-    public String encoderScope() {
-        return "encoder";
-    }
-
-    @Override
     public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
         SameDiff sd = ctx.sd();
         SDVariable v1 = TwoViews.image(sd, TwoViewTransform.VIEW1, enc);

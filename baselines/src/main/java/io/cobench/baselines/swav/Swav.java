@@ -46,11 +46,6 @@ public final class Swav extends ConfiguredMethod<SwavConfig> {
     }
 
     @Override
-    public String encoderScope() {
-        return "encoder";
-    }
-
-    @Override
     public Optional<ViewTransform> customViews(ResNetConfig encoder) {
         if (cfg.multiCrop().small() == 0) {
             return Optional.empty();

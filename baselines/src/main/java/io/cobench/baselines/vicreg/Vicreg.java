@@ -26,17 +26,11 @@ public final class Vicreg extends ConfiguredMethod<VicregConfig> {
     }
 
     @Override
-    public String encoderScope() {
-        return "encoder";
-    }
-
-    @Override
     public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
         SameDiff sd = ctx.sd();
-        TwoViews views = TwoViews.declare(sd, enc);
-        SDVariable v1 = views.view1();
-        SDVariable both = views.both();
-        ResNet.Features f = ResNet.build(ctx.scope("encoder"), both, enc);
+        TwoViews.Encoded in = TwoViews.encode(ctx, "encoder", enc);
+        ResNet.Features f = in.features();
+        SDVariable v1 = in.views().view1();
         SDVariable z = Mlp.build(ctx.scope("expander"), f.pooled(), f.channels(), cfg.expander());
         VicregLoss.Terms t = VicregLoss.terms(sd, "vicreg", z, SslOps.batchCount(sd, v1), cfg.expander().out(),
                 cfg.varianceForm(), cfg.varianceEps());

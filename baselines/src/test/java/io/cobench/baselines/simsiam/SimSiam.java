@@ -58,15 +58,9 @@ public final class SimSiam extends ConfiguredMethod<SimSiam.Config> {
     }
 
     @Override
-    public String encoderScope() {
-        return "encoder";
-    }
-
-    @Override
     public TrainGraph build(GraphContext ctx, ResNetConfig enc) {
         SameDiff sd = ctx.sd();
-        TwoViews views = TwoViews.declare(sd, enc);
-        ResNet.Features f = ResNet.build(ctx.scope("encoder"), views.both(), enc);
+        ResNet.Features f = TwoViews.encode(ctx, "encoder", enc).features();
         SDVariable z = Mlp.build(ctx.scope("projector"), f.pooled(), f.channels(), cfg.projector());
         SDVariable p = Mlp.build(ctx.scope("predictor"), z, cfg.projector().out(), cfg.predictor());
         SDVariable other = swapViews(sd, SslOps.stopGradient(sd, z), cfg.projector().out());
