@@ -31,13 +31,14 @@ public final class AdamWUpdater implements Updater {
         if (weightDecay != 0) {
             param.muli(1 - lr * weightDecay);
         }
-        Axpy.into(m.muli(beta1), 1 - beta1, grad);
-        Axpy.into(v.muli(beta2), 1 - beta2, grad.muli(grad));
+        // Separate multiply and add, not Axpy: BLAS axpy fuses them (FMA) and rounds differently,
+        // and this is the arithmetic the downstream results were recorded with.
+        m.muli(beta1).addi(grad.mul(1 - beta1));
+        v.muli(beta2).addi(grad.mul(grad).muli(1 - beta2));
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
-        // grad's memory is free now: it becomes the step m_hat / (sqrt(v_hat) + eps), with no temporaries
-        INDArray step = Transforms.sqrt(grad.assign(v).divi(c2), false).addi(eps).rdivi(m);
-        Axpy.into(param, -lr / c1, step);
+        INDArray denom = Transforms.sqrt(v.div(c2), false).addi(eps);
+        param.subi(m.div(denom).muli(lr / c1));
     }
 
     @Override
