@@ -8,6 +8,7 @@ import io.cobench.train.TrainConfig;
 import io.cobench.train.TrainingSession;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * a single code by step 6: the non-negative features all land nearest the one codeword best
  * aligned with them, and only that one is trained.
  */
+@Tag("slow")
 class CodebookUsageTest {
     static final double THRESHOLD = 0.5;
     static final int STEPS = 12;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,6 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * from L2 only through z_theta. Under {@code online} the commitment term, z' and L_r reach the
  * encoder too. The straight-through estimator keeps every term but L_q off the codebook.
  */
+@Tag("slow")
 class GradientPathsTest {
     /** Parameter groups by variable-name prefix; every trainable variable must fall in one. */
     private static final Map<String, String> GROUPS = Map.of(

@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -24,6 +25,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import picocli.CommandLine;
 
 /** export and embed on the command line, against the same encoder driven directly. */
+@Tag("slow")
 class EmbedCommandTest {
     @TempDir
     Path tmp;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,6 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * make. Runs scripts/torch-parity.py where /usr/bin/python3 has torch and torchvision (Debian's
  * python3-torch and python3-torchvision), and is skipped elsewhere.
  */
+@Tag("slow")
 class TorchParityTest {
     private static final String PYTHON = "/usr/bin/python3";
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,6 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * graph builds with scoped names, the encoder scope exists, losses are finite and fall over 20
  * steps on small images, and EMA targets move if the method has them.
  */
+@Tag("slow")
 public abstract class MethodContractTest {
 
     /** The method under test, at a tiny scale. */

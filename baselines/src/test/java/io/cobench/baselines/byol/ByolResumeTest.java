@@ -12,11 +12,13 @@ import io.cobench.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A run interrupted at step k and resumed ends where an uninterrupted run ends. */
+@Tag("slow")
 class ByolResumeTest {
 
     @Test

@@ -33,9 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class GridRunnerTest {
     static final List<String> NIH_CLASSES = List.of("Atelectasis", "Cardiomegaly", "Effusion", "No Finding");
 

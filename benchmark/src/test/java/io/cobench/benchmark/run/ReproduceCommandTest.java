@@ -10,10 +10,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The main job end to end on a tiny phantom grid: store, rerun, report. */
+@Tag("slow")
 class ReproduceCommandTest {
     @TempDir
     Path tmp;

@@ -11,11 +11,13 @@ import io.cobench.io.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code cobench data check} driven in-process, on the real metadata and on small trees. */
+@Tag("slow")
 class DataCheckCommandTest {
 
     @TempDir

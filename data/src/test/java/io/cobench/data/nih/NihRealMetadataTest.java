@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The NIH loader on the real label and split files (no images); expected figures from datasets.md. */
+@Tag("slow")
 class NihRealMetadataTest {
 
     private static DatasetIndex index;

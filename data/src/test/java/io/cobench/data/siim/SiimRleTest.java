@@ -8,8 +8,10 @@ import io.cobench.data.CsvTable;
 import io.cobench.data.RealMetadata;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class SiimRleTest {
     private static final int N = SiimRle.SIZE;
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * masses) are hard for a linear model on 16 x 16 block means and score near 0.6; global signs
  * (cardiomegaly, effusion, cataract) near 1.
  */
+@Tag("slow")
 class LearnabilityTest {
     private static final int SIZE = 64;
 

@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code cobench report} over a hand-made store writes every table, test and figure. */
+@Tag("slow")
 class ReportEndToEndTest {
 
     @TempDir
