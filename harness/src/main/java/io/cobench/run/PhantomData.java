@@ -39,6 +39,12 @@ public final class PhantomData {
                 throw new UserError("phantom data in " + dir + " was written by an older cobench (SIIM masks in each"
                         + " image's own frame, not the 1024 frame): delete the folder to regenerate it");
             }
+            Object acq = m.get("chest_acquisition");
+            if (!Integer.valueOf(PhantomGenerator.ACQUISITION_VERSION).equals(acq)) {
+                throw new UserError("phantom data in " + dir + " was written by another cobench (chest acquisition model "
+                        + (acq == null ? "none" : acq) + ", this build writes " + PhantomGenerator.ACQUISITION_VERSION
+                        + "): delete the folder to regenerate it");
+            }
             boolean same = ((Number) m.get("size")).intValue() == spec.size()
                     && ((Number) m.get("count")).intValue() == spec.count()
                     && ((Number) m.get("seed")).longValue() == spec.seed();
