@@ -18,7 +18,7 @@ public final class TestGrids {
     public static EvalSpec eval() {
         TrainSpec lin = new TrainSpec(3e-3, 64, 20, 0, 0.01, 0, "cosine", 4, 0.0);
         TrainSpec ft = new TrainSpec(1e-3, 16, 1, 3, 0.01, 1.0, "cosine", 2, 0.0);
-        return new EvalSpec(lin, ft, new EvalSpec.SegmentationSpec(ft, ft, 0.5, List.of(8, 8, 4, 4, 4)));
+        return new EvalSpec(lin, ft, new EvalSpec.SegmentationSpec(ft, ft, 0.5, List.of(8, 8, 4, 4, 4)), ft);
     }
 
     public static GridConfig grid(List<String> methods, Map<String, List<Integer>> datasets, List<String> protocols,

@@ -59,7 +59,7 @@ public final class PretrainData {
             throw new UserError(ds + " at " + datasetRoot + ": " + pool.size() + " pretraining images, fewer than "
                     + "one batch of " + cfg.train().batchSize());
         }
-        Path cacheFile = cacheDir.resolve(ds + "-pretrain-" + enc.imageSize() + "px-" + enc.channels() + "c.cache");
+        Path cacheFile = ImageCache.file(cacheDir, ds, "pretrain", datasetRoot, enc.imageSize(), enc.channels());
         ImageCache cache = ImageCache.open(cacheFile, ImageCache.Source.of(pool),
                 new ImageCache.Spec(enc.imageSize(), enc.channels(), policy,
                         cfg.data().workers(), console != null));

@@ -8,8 +8,10 @@ import java.util.List;
  * @param linear the linear probe on frozen features (official: AdamW 3e-3, B = 128)
  * @param finetune encoder plus linear layer (official: AdamW 1e-4, B = 128, clip 1.0)
  * @param segmentation the SIIM U-Net
+ * @param ceiling the supervised ceiling's training on NIH labels (encoder plus linear layer, from
+ *                random initialisation); needed only by grids that list the {@code supervised} control
  */
-public record EvalSpec(TrainSpec linear, TrainSpec finetune, SegmentationSpec segmentation) {
+public record EvalSpec(TrainSpec linear, TrainSpec finetune, SegmentationSpec segmentation, TrainSpec ceiling) {
     public EvalSpec {
         GridConfig.require(linear, "eval.linear");
         GridConfig.require(finetune, "eval.finetune");

@@ -70,6 +70,7 @@ public record GridConfig(String name, List<String> methods, List<String> protoco
                 throw new IllegalArgumentException("seeds must be non-negative integers, got " + s);
             }
         }
+        Controls.check(methods, datasets, eval);
         methods = List.copyOf(methods);
         protocols = List.copyOf(protocols);
         seeds = List.copyOf(seeds);

@@ -1,6 +1,7 @@
 package io.cobench.benchmark.run;
 
 import io.cobench.benchmark.grid.Cell;
+import io.cobench.benchmark.grid.Controls;
 import io.cobench.benchmark.grid.Downstream;
 import io.cobench.benchmark.grid.GridConfig;
 import io.cobench.io.Json;
@@ -24,7 +25,13 @@ public final class CellConfig {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("encoder", g.encoder());
         m.put("method", c.method());
-        if (methods.pretrained(c.method())) {
+        if (Controls.CEILING.equals(c.method())) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("dataset", Downstream.NIH.key());
+            p.put("labels", "train split, all labels");
+            p.put("training", g.eval().ceiling());
+            m.put("pretrain", p);
+        } else if (methods.pretrained(c.method())) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("dataset", c.dataset().domain().pretrainDataset());
             p.put("epochs", g.pretrain().epochs());

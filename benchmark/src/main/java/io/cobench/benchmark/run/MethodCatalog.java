@@ -1,5 +1,6 @@
 package io.cobench.benchmark.run;
 
+import io.cobench.benchmark.grid.Controls;
 import io.cobench.cli.UserError;
 import io.cobench.run.RunConfig;
 import io.cobench.spi.MethodRegistry;
@@ -35,12 +36,16 @@ public final class MethodCatalog {
         return registry;
     }
 
+    /** Registered through the SPI, or the supervised ceiling, which the benchmark trains itself. */
     public boolean available(String method) {
-        return registered.contains(method);
+        return registered.contains(method) || Controls.CEILING.equals(method);
     }
 
     /** Whether the method's encoder comes from a pretraining run (false for "Sup."). */
     public synchronized boolean pretrained(String method) {
+        if (Controls.CEILING.equals(method)) {
+            return true;
+        }
         return pretrains.computeIfAbsent(method, m -> registry.create(m, preset(m).params()).pretrains());
     }
 
@@ -65,6 +70,9 @@ public final class MethodCatalog {
      * for a method this build lacks or whose provider names no row.
      */
     public String row(String method) {
+        if (Controls.CEILING.equals(method)) {
+            return Controls.CEILING_ROW;
+        }
         String r = registered.contains(method) ? registry.provider(method).tableRow(method) : null;
         return r != null ? r : method;
     }
@@ -75,8 +83,8 @@ public final class MethodCatalog {
      */
     public Map<String, Object> resolvedConfig(String method) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (!pretrained(method)) {
-            return m;
+        if (!pretrained(method) || Controls.CEILING.equals(method)) {
+            return m; // the ceiling's settings are the grid's eval.ceiling (CellConfig)
         }
         RunConfig rc = preset(method);
         m.put("params", registry.resolveConfig(method, rc.params()));

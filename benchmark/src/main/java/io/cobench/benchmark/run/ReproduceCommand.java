@@ -63,6 +63,10 @@ public final class ReproduceCommand implements CobenchCommand {
     @picocli.CommandLine.Mixin
     io.cobench.reports.cli.ReportFlags reportFlags = new io.cobench.reports.cli.ReportFlags();
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Preprocessed-image caches, shared with `pretrain` (default: runs/cache under the cobench home).")
+    Path cacheDir;
+
     @Option(names = "--no-progress", description = "No progress bar, log lines only (the default when output is not a terminal).")
     boolean noProgress;
 
@@ -86,6 +90,7 @@ public final class ReproduceCommand implements CobenchCommand {
         }
         config = io.cobench.cli.Home.orDefault(config, "configs/grids/cpu-demo.yaml");
         store = io.cobench.cli.Home.orDefault(store, "runs/reproduce");
+        cacheDir = io.cobench.cli.Home.orDefault(cacheDir, "runs/cache");
         reportFlags.options(store, store); // a bad report option fails now, not after the grid
         GridConfig grid = GridLoader.load(config);
         if (!deprecatedRoots.isEmpty()) {
@@ -99,13 +104,13 @@ public final class ReproduceCommand implements CobenchCommand {
         MethodCatalog methods = new MethodCatalog(MethodRegistry.load(), Path.of(grid.pretrain().presets()));
         // Data loaders log while the bar is drawn: their lines go through the bar's owner.
         io.cobench.cli.LineRouter dataLog = new io.cobench.cli.LineRouter(out);
-        StoreData data = new StoreData(grid, rs.root().resolve("cache"), dataLog);
+        StoreData data = new StoreData(grid, cacheDir, dataLog);
         GridPlan all = GridPlan.of(grid);
         GridPlan plan = all.shard(s);
         out.printf(Locale.ROOT, "grid %s: %d cells in %d units%s, store %s%n", grid.name(), plan.cells().size(),
                 plan.units().size(), s.count() > 1 ? " (shard " + s + " of " + all.cells().size() + " cells)" : "",
                 rs.root());
-        GridRunner runner = new GridRunner(grid, rs, data, new TrainerPretrainer(methods, data, rs.root().resolve("cache")),
+        GridRunner runner = new GridRunner(grid, rs, data, new TrainerPretrainer(methods, data, cacheDir),
                 methods, out, new GridRunner.Listener() { }, !noProgress && System.console() != null,
                 workers != null ? workers : Runtime.getRuntime().availableProcessors());
         runner.routeWhileRunning(dataLog);

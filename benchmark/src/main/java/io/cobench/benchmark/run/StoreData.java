@@ -114,7 +114,7 @@ public final class StoreData implements DataProvider {
         }
         int size = cfg.encoder().imageSize();
         int ch = cfg.encoder().channels();
-        Path file = cacheDir.resolve(dataset + "-" + size + "px-" + ch + "ch.u8");
+        Path file = ImageCache.file(cacheDir, dataset, "eval", index.root(), size, ch);
         // One cache per dataset and size, holding every image found, whichever split asks.
         ImageCache cache = ImageCache.open(file, ImageCache.Source.of(index.found()),
                 new ImageCache.Spec(size, ch, io.cobench.data.BadImagePolicy.fail(), Runtime.getRuntime().availableProcessors(),
@@ -129,28 +129,8 @@ public final class StoreData implements DataProvider {
         if (phantomChecked) {
             return;
         }
-        Path marker = dir.resolve(PhantomGenerator.MARKER);
-        if (Files.isRegularFile(marker)) {
-            Map<?, ?> m = Json.readJson(marker, Map.class);
-            boolean same = ((Number) m.get("size")).intValue() == ph.size()
-                    && ((Number) m.get("count")).intValue() == ph.count()
-                    && ((Number) m.get("seed")).longValue() == ph.seed();
-            if (!Integer.valueOf(SiimRle.SIZE).equals(m.get("siim_rle_frame"))) {
-                throw new UserError("phantom data in " + dir + " was written by an older cobench (SIIM masks in each"
-                        + " image's own frame, not the 1024 frame): delete the folder to regenerate it");
-            }
-            if (!same) {
-                throw new UserError("phantom data in " + dir + " was generated with size " + m.get("size") + ", count "
-                        + m.get("count") + ", seed " + m.get("seed") + "; the grid asks for size " + ph.size()
-                        + ", count " + ph.count() + ", seed " + ph.seed() + ": delete the folder or set data.phantom.dir");
-            }
-        } else {
-            log.println("generating phantom datasets (" + ph.count() + " NIH images at " + ph.size() + " px) in " + dir);
-            long t = System.nanoTime();
-            PhantomGenerator.generate(PhantomConfig.defaults(dir).withSize(ph.size()).withCount(ph.count())
-                    .withSeed(ph.seed()), false);
-            log.printf(java.util.Locale.ROOT, "phantom datasets ready in %.1f s%n", (System.nanoTime() - t) / 1e9);
-        }
+        io.cobench.run.PhantomData.ensure(PhantomConfig.defaults(dir).withSize(ph.size()).withCount(ph.count())
+                .withSeed(ph.seed()), log);
         phantomChecked = true;
     }
 

@@ -1,6 +1,9 @@
 package io.cobench.benchmark.run;
 
+import io.cobench.benchmark.grid.Controls;
+import io.cobench.benchmark.grid.Downstream;
 import io.cobench.benchmark.grid.GridConfig;
+import io.cobench.benchmark.protocol.Ceiling;
 import io.cobench.benchmark.grid.PretrainKey;
 import io.cobench.data.BadImagePolicy;
 import io.cobench.run.DataConfig;
@@ -62,6 +65,14 @@ public final class TrainerPretrainer implements Pretrainer {
 
     @Override
     public void pretrain(PretrainKey key, GridConfig grid, Path runDir, PrintStream console) {
+        if (Controls.CEILING.equals(key.method())) {
+            // Short and deterministic: an interrupted ceiling starts again rather than resuming.
+            io.cobench.benchmark.store.ResultsStore.begin(runDir);
+            Ceiling.train(data.downstream(Downstream.NIH), grid.encoder(), grid.eval().ceiling(), key.seed(), runDir,
+                    console);
+            io.cobench.benchmark.store.ResultsStore.finish(runDir);
+            return;
+        }
         Path root = data.root(key.domain().pretrainDataset());
         RunConfig preset = methods.preset(key.method());
         RunConfig rc = runConfig(preset, key, grid, root.toString());

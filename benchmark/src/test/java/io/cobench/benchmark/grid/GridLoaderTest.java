@@ -27,7 +27,11 @@ class GridLoaderTest {
         assertEquals(3.0e-2, cpu.eval().linear().lr(), 0);
         assertEquals(3.0e-3, GridLoader.load(Path.of("../configs/grids/paper.yaml")).eval().linear().lr(), 0);
         assertEquals(0.5, cpu.eval().segmentation().threshold(), 0);
-        assertEquals("runs/phantom-cpu-demo", cpu.data().phantom().dir());
+        // One default phantom set: the demo grid reads the folder and settings `pretrain` uses.
+        assertEquals(io.cobench.data.phantom.PhantomConfig.DEFAULT_DIR, cpu.data().phantom().dir());
+        assertEquals(io.cobench.data.phantom.PhantomConfig.DEFAULT_SIZE, cpu.data().phantom().size());
+        assertEquals(io.cobench.data.phantom.PhantomConfig.DEFAULT_COUNT, cpu.data().phantom().count());
+        assertEquals(io.cobench.data.phantom.PhantomConfig.DEFAULT_SEED, cpu.data().phantom().seed());
         assertEquals(0.2, cpu.data().valFraction(), 0);
         GridConfig paper = GridLoader.load(Path.of("../configs/grids/paper.yaml"));
         assertEquals(224, paper.encoder().imageSize());

@@ -137,6 +137,17 @@ public final class ImageCache implements ImageStore, AutoCloseable {
     }
 
     /**
+     * The cache file for {@code dataset} read from {@code root} for {@code role} at one size: one
+     * cache folder serves every command and grid, so the name carries a hash of the dataset's folder
+     * (two phantom sets at one size would otherwise overwrite each other's cache on every switch).
+     */
+    public static Path file(Path cacheDir, String dataset, String role, Path root, int size, int channels) {
+        String abs = root.toAbsolutePath().normalize().toString();
+        String hash = String.format(java.util.Locale.ROOT, "%08x", abs.hashCode());
+        return cacheDir.resolve(dataset + "-" + role + "-" + hash + "-" + size + "px-" + channels + "ch.u8");
+    }
+
+    /**
      * Opens the cache at {@code file}, building or rebuilding it first when it is missing, unreadable
      * or made from other sources or another size or channel count.
      */

@@ -14,6 +14,8 @@ public final class TwoViewTransform implements ViewTransform {
     public static final String VIEW1 = "view1";
     public static final String VIEW2 = "view2";
     public static final String TARGET = "target";
+    /** The image size at which the official augmentation parameters are given. */
+    public static final double REFERENCE_SIZE = 224;
 
     private final TwoViewConfig cfg;
 
@@ -62,7 +64,9 @@ public final class TwoViewTransform implements ViewTransform {
             Augment.greyscale(img, hw);
         }
         if (r.nextDouble() < cfg.blurP()) {
-            double sigma = cfg.sigmaMin() + (cfg.sigmaMax() - cfg.sigmaMin()) * r.nextDouble();
+            // The sigma range is torchvision's at 224 px; a smaller view gets the same blur relative to
+            // its size, as the CAiD and PCRLv2 views do. Unscaled, sigma 2 at 64 px wiped out nodules.
+            double sigma = (cfg.sigmaMin() + (cfg.sigmaMax() - cfg.sigmaMin()) * r.nextDouble()) * s / REFERENCE_SIZE;
             Augment.gaussianBlur(img, c, s, s, sigma, Augment.blurKernel(s, cfg.blurKernelFraction()));
         }
         return img;

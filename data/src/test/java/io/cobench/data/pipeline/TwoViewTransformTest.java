@@ -3,6 +3,7 @@ package io.cobench.data.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -29,6 +30,26 @@ class TwoViewTransformTest {
         }
         t.apply(img, new SplittableRandom(1), Normalization.UNIT, out);
         return out;
+    }
+
+    @Test
+    void blurSigmaIsGivenAt224PixelsAndScaledToTheViewSize() {
+        // full-image crop, blur only, sigma fixed at 2 (the official maximum)
+        TwoViewConfig blurOnly = new TwoViewConfig(1, 1, 1, 1, 0, 0, 0.4, 0.4, 0.2, 0.1, 0, 1, 2.0, 2.0, 0.1, 0, 0);
+        byte[] px = new byte[64 * 64];
+        new SplittableRandom(5).nextBytes(px);
+        ImageU8 img = new ImageU8("g", 64, 64, 1, px);
+        float[][] out = run(new TwoViewTransform(blurOnly), img);
+        float[] expected = out[2].clone();
+        Augment.gaussianBlur(expected, 1, 64, 64, 2.0 * 64 / 224, Augment.blurKernel(64, 0.1));
+        assertArrayEquals(expected, out[0], 1e-6f);
+        float[] unscaled = out[2].clone();
+        Augment.gaussianBlur(unscaled, 1, 64, 64, 2.0, Augment.blurKernel(64, 0.1));
+        float diff = 0;
+        for (int i = 0; i < unscaled.length; i++) {
+            diff = Math.max(diff, Math.abs(unscaled[i] - out[0][i]));
+        }
+        assertTrue(diff > 0.05f, "the unscaled blur would be visibly stronger: max difference " + diff);
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
 /**
  * Paints a frontal chest radiograph: body, lung fields with vessel markings, mediastinum, spine,
  * heart, diaphragm domes, ribs and clavicles, film grain. Findings are painted by
- * {@link ChestFindings} as local changes; each finding reports the region it painted.
+ * {@link ChestFindings} as local changes; each finding reports the region it painted. The
+ * {@link Acquisition} then adds what varies between radiographs of one patient: devices, position,
+ * exposure, collimation, noise and a side marker.
  *
  * <p>Every part draws from its own random stream, so a picture painted with and without one
  * finding differs only where that finding is (the localisation tests rely on it).
@@ -98,6 +100,13 @@ final class ChestPainter {
             regions.put(finding, region);
         }
 
+        Acquisition acq = Acquisition.sample(seed);
+        acq.devices(this, a, c);
+        java.util.Set<Mask> moved = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        moved.addAll(regions.values());
+        moved.addAll(ptx);
+        acq.position(c, 0.04f, new ArrayList<>(moved));
+
         SplittableRandom exposure = Seeds.rng(seed, "exposure");
         // film response gain * v^gamma + offset, tabulated: pow per pixel was the painter's top cost
         int steps = 4096;
@@ -117,8 +126,11 @@ final class ChestPainter {
                 }
             }
         }
+        acq.window(c);
+        acq.collimate(c, 0.9f);
         c.blur(0.3 + 0.002 * s);
-        c.grain(exposure, 0.012, true);
+        c.grain(exposure, acq.noise(), true);
+        acq.mark(this, c);
         return new Picture(c, regions, new ArrayList<>(ptx));
     }
 

@@ -25,13 +25,13 @@ public final class PhantomCommand implements CobenchCommand {
     @Option(names = "--out", required = true, description = "Output folder (nih/, siim/, ... are created in it).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + PhantomConfig.DEFAULT_SEED, description = "Master seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--size", defaultValue = "128", description = "Picture height in pixels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", defaultValue = "" + PhantomConfig.DEFAULT_SIZE, description = "Picture height in pixels (default: ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--count", defaultValue = "400", description = "NIH images (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--count", defaultValue = "" + PhantomConfig.DEFAULT_COUNT, description = "NIH images (default: ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--layout", defaultValue = "kaggle",

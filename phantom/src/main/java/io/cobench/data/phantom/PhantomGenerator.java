@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
  */
 public final class PhantomGenerator {
     public static final String MARKER = "phantom.json";
+    /** The chest acquisition model's version in the marker: data made by another model are refused. */
+    public static final int ACQUISITION_VERSION = Acquisition.VERSION;
 
     private PhantomGenerator() {
     }
@@ -50,6 +52,7 @@ public final class PhantomGenerator {
         marker.put("count", cfg.count());
         // Older phantoms wrote SIIM codes in the image's own frame; readers refuse a marker without this.
         marker.put("siim_rle_frame", SiimWriter.FRAME);
+        marker.put("chest_acquisition", Acquisition.VERSION);
         marker.put("nih_layout", cfg.layout().name().toLowerCase(java.util.Locale.ROOT));
         marker.put("images", images);
         Json.writeJson(cfg.out().resolve(MARKER), marker);

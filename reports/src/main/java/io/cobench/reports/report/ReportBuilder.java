@@ -69,6 +69,14 @@ public final class ReportBuilder {
             md.append("> **").append(TableRenderer.PARITY_WARNING).append("**\n\n");
         }
 
+        // The controls come first: they say whether the tables below can tell methods apart at all.
+        ControlsSection.Section controls = ControlsSection.build(cells, opt.classes());
+        if (controls != null) {
+            put("controls/controls.csv", controls.csv());
+            put("controls/finetune_curve.csv", controls.curveCsv());
+            md.append(controls.markdown());
+        }
+
         for (ResultTable t : tables) {
             String stem = t.spec().stem();
             String tableMd = TableRenderer.markdown(t);
@@ -114,8 +122,6 @@ public final class ReportBuilder {
                 md.append(cmp).append("\nFiles: [CSV](paper/").append(stem).append(".csv).\n\n");
             }
         }
-
-        // The controls section (issue 18) goes here: after the tables it qualifies, before the tests.
 
         SignificanceAnalysis.Result sig = SignificanceAnalysis.run(tables, cells,
                 new SignificanceAnalysis.Options(opt.classes(), opt.replicates(), opt.seed()));
