@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cobench.cli.UserError;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.testing.SyntheticBatches;
-import io.cobench.train.OptimizerConfig;
+import io.cobench.spi.OptimizerConfig;
 import io.cobench.train.TrainConfig;
 import io.cobench.train.TrainingSession;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.cobench.coboom;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.testing.SyntheticBatches;
-import io.cobench.train.OptimizerConfig;
+import io.cobench.spi.OptimizerConfig;
 import io.cobench.train.TrainConfig;
 import io.cobench.train.TrainingSession;
 import java.util.ArrayList;

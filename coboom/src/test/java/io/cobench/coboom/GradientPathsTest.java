@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.cobench.testing.SyntheticBatches;
-import io.cobench.train.OptimizerConfig;
+import io.cobench.spi.OptimizerConfig;
 import io.cobench.train.TrainConfig;
 import io.cobench.train.TrainingSession;
 import java.util.HashMap;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cobench.run.RunConfig;
 import io.cobench.spi.MethodRegistry;
 import io.cobench.testing.SyntheticBatches;
-import io.cobench.train.OptimizerConfig;
+import io.cobench.spi.OptimizerConfig;
 import io.cobench.train.TrainConfig;
 import io.cobench.train.TrainingSession;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import io.cobench.data.pipeline.TwoViewTransform;
 import io.cobench.engine.ConvBackward;
 import io.cobench.engine.Engine;
 import io.cobench.graph.ResNetConfig;
-import io.cobench.train.OptimizerConfig;
+import io.cobench.spi.OptimizerConfig;
 import io.cobench.train.TrainConfig;
 import io.cobench.train.TrainingSession;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import io.cobench.graph.ResNet;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.spi.SslMethod;
 import io.cobench.spi.TrainGraph;
-import io.cobench.train.OptimizerConfig;
+import io.cobench.spi.OptimizerConfig;
 import io.cobench.train.TrainConfig;
 import io.cobench.train.TrainingSession;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.cobench.spi;
 
-import io.cobench.train.OptimizerConfig;
 
 /**
  * Parameters stepped together by one optimiser on one loss.

@@ -1,5 +1,6 @@
 package io.cobench.train;
 
+import io.cobench.spi.OptimizerConfig;
 import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;

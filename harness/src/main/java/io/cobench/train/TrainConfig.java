@@ -1,5 +1,7 @@
 package io.cobench.train;
 
+import io.cobench.spi.OptimizerConfig;
+
 /**
  * The harness's part of a run: how long, how big, how often to save.
  *

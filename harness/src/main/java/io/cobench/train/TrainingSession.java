@@ -1,5 +1,6 @@
 package io.cobench.train;
 
+import io.cobench.spi.OptimizerConfig;
 import io.cobench.graph.GraphContext;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.spi.EmaSpec;

@@ -8,7 +8,7 @@ import io.cobench.data.phantom.PhantomConfig;
 import io.cobench.data.phantom.PhantomGenerator;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.testing.TinyMethod;
-import io.cobench.train.OptimizerConfig;
+import io.cobench.spi.OptimizerConfig;
 import io.cobench.train.TrainConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.cobench.engine.RecyclingSession;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.spi.SslMethod;
-import io.cobench.train.OptimizerConfig;
+import io.cobench.spi.OptimizerConfig;
 import io.cobench.train.TrainConfig;
 import io.cobench.train.TrainingSession;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.cobench.train;
 
+import io.cobench.spi.OptimizerConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import org.junit.jupiter.api.Test;

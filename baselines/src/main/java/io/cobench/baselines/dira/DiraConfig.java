@@ -1,7 +1,7 @@
 package io.cobench.baselines.dira;
 
 import io.cobench.baselines.caid.CaidConfig;
-import io.cobench.train.OptimizerConfig;
+import io.cobench.spi.OptimizerConfig;
 
 /**
  * DiRA: the CAiD generator, the adversarial weight and the discriminator.

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.graph.ResNetConfig;
 import io.cobench.testing.SyntheticBatches;
-import io.cobench.train.OptimizerConfig;
+import io.cobench.spi.OptimizerConfig;
 import io.cobench.train.TrainConfig;
 import io.cobench.train.Trainer;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.cobench.benchmark.grid;
 
+import io.cobench.spi.OptimizerConfig;
+
 /**
  * How a downstream head (or a fine-tuned encoder with its head) is trained.
  *
@@ -36,8 +38,8 @@ public record TrainSpec(double lr, int batchSize, int epochs, int maxSteps, doub
      * The harness optimiser this spec trains with: PyTorch's AdamW defaults (betas 0.9 and 0.999,
      * eps 1e-8), this spec's decay and clip; the learning rate comes from {@link #lrAt} each step.
      */
-    public io.cobench.train.OptimizerConfig optimizer() {
-        return io.cobench.train.OptimizerConfig.adamw(lr, 0.9, 0.999, weightDecay).withClip(clipNorm);
+    public OptimizerConfig optimizer() {
+        return OptimizerConfig.adamw(lr, 0.9, 0.999, weightDecay).withClip(clipNorm);
     }
 
     /** Optimiser steps for {@code n} training images. */

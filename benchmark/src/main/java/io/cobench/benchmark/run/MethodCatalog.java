@@ -66,8 +66,9 @@ public final class MethodCatalog {
     }
 
     /**
-     * The row label in the tables: the provider's, the one place a label is written; the key itself
-     * for a method this build lacks or whose provider names no row.
+     * The row label in the tables: the provider's, the one place a method's label is written (the
+     * supervised ceiling, a control the benchmark trains itself, has its own in {@link Controls});
+     * the key itself for a method this build lacks or whose provider names no row.
      */
     public String row(String method) {
         if (Controls.CEILING.equals(method)) {

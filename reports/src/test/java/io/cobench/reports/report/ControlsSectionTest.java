@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cobench.reports.store.CellMetrics;
+import io.cobench.reports.store.CellRecord;
 import io.cobench.reports.store.EvalCell;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ControlsSectionTest {
     private static EvalCell cell(String method, String row, String protocol, int fraction, int seed, double v) {
         String id = protocol + "__nih__f" + fraction + "__" + method + "__s" + seed;
-        return new EvalCell(Path.of(id), new CellMetrics(id, method, row, protocol, "NIH", fraction, seed, "AUC", v,
+        return new EvalCell(Path.of(id), new CellRecord(id, method, row, protocol, "NIH", fraction, seed, "AUC", v,
                 List.of(), Map.of(), null, "val", "sha256:x", null));
     }
 

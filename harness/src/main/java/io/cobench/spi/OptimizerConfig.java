@@ -1,4 +1,4 @@
-package io.cobench.train;
+package io.cobench.spi;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
