@@ -182,11 +182,6 @@ public final class CsvTable {
                 + "'; columns found: " + header);
     }
 
-    /** Index of the column, or -1 when absent (for optional columns). */
-    public int optionalColumn(String name) {
-        return header.indexOf(name);
-    }
-
     /** Where a row's problem lies, for messages: {@code file:line}. */
     public String where(Row row) {
         return file + ":" + row.line();

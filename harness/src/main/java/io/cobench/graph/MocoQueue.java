@@ -43,18 +43,6 @@ public final class MocoQueue {
         return size;
     }
 
-    public int dim() {
-        return dim;
-    }
-
-    public String keysName() {
-        return keysName;
-    }
-
-    public String pointerName() {
-        return ptrName;
-    }
-
     /**
      * MoCo's logits [N, 1+K]: column 0 is q.k (the positive), the rest q against every queued key,
      * all divided by the temperature. q and k are [N, D] and should be unit rows.

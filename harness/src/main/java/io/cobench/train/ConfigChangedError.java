@@ -9,20 +9,14 @@ import java.util.List;
  * Callers that offer no way to accept the change (a grid) catch it and say what to do instead.
  */
 public final class ConfigChangedError extends UserError {
-    private final Path runDir;
     private final long step;
     private final List<String> differences;
 
     public ConfigChangedError(Path runDir, long step, List<String> differences, String remedy) {
         super("cannot resume " + runDir + ": the config differs from the one its checkpoint (step " + step
                 + ") was trained with: " + String.join("; ", differences) + " (" + remedy + ")");
-        this.runDir = runDir;
         this.step = step;
         this.differences = List.copyOf(differences);
-    }
-
-    public Path runDir() {
-        return runDir;
     }
 
     public long step() {

@@ -65,14 +65,6 @@ public final class DownstreamModel {
         return eval;
     }
 
-    public List<String> trainable() {
-        return trainable;
-    }
-
-    public boolean frozenEncoder() {
-        return frozenEncoder;
-    }
-
     /**
      * Fresh weights for a new cell: everything as a new build with {@code seed} would initialise
      * it, then the encoder replaced by {@code weights}.

@@ -35,10 +35,6 @@ public final class FeatureCache {
         }
     }
 
-    public FeatureExtractor extractor() {
-        return extractor;
-    }
-
     /**
      * Features [n, channels] of every row of {@code split}, in row order. Ids are unique within a
      * dataset, so a cache entry keyed by id is the same image whichever split asks.

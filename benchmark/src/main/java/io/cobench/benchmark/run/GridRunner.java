@@ -20,17 +20,14 @@ import io.cobench.benchmark.store.Provenance;
 import io.cobench.benchmark.store.ResultsStore;
 import io.cobench.cli.UserError;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -381,19 +378,5 @@ public final class GridRunner {
     static long cpuNanos() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
-    }
-
-    /** Methods whose Grad-CAM maps are in the store (for the final message). */
-    public static Set<String> gradcamMethods(ResultsStore store) {
-        Set<String> s = new LinkedHashSet<>();
-        Path root = store.gradcamDir();
-        if (Files.isDirectory(root)) {
-            try (var l = Files.list(root)) {
-                l.filter(ResultsStore::isDone).forEach(p -> s.add(p.getFileName().toString()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return s;
     }
 }

@@ -50,9 +50,4 @@ public final class Palette {
         int i = order.indexOf(row);
         return i >= 0 ? i % n : Math.floorMod(row.hashCode(), n);
     }
-
-    /** The colours in row order, for tests and legends. */
-    public static List<Color> colours() {
-        return COLOURS;
-    }
 }
