@@ -1,17 +1,14 @@
 package io.cobench.data;
 
 import io.cobench.cli.UserError;
-import io.cobench.data.fundus.EyepacsLoader;
-import io.cobench.data.fundus.MuredLoader;
-import io.cobench.data.fundus.OdirLoader;
-import io.cobench.data.nih.NihLabelOrder;
-import io.cobench.data.nih.NihLoader;
-import io.cobench.data.siim.SiimLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The five datasets by name, with their default loader settings. */
+/**
+ * The five datasets by name and how a command is pointed at their folders. Their loaders are made
+ * by {@code Loaders} in the loaders package, which depends on this package and not the reverse.
+ */
 public final class Datasets {
     /** Registry names, in the order the paper uses them. */
     public static final List<String> NAMES = List.of("nih", "siim", "eyepacs", "mured", "odir");
@@ -71,17 +68,5 @@ public final class Datasets {
     public static void deprecated(java.io.PrintWriter err, String old, String now) {
         err.println("warning: " + old + " is deprecated; use " + now);
         err.flush();
-    }
-
-    /** The loader for {@code name} with defaults (NIH: 15 alphabetical classes; seed 42). */
-    public static DatasetLoader loader(String name) {
-        return switch (name) {
-            case "nih" -> new NihLoader(NihLabelOrder.ALPHABETICAL_15);
-            case "siim" -> new SiimLoader(DEFAULT_SPLIT_SEED);
-            case "eyepacs" -> new EyepacsLoader();
-            case "mured" -> new MuredLoader();
-            case "odir" -> new OdirLoader(DEFAULT_SPLIT_SEED);
-            default -> throw new UserError("unknown dataset '" + name + "'; expected one of " + NAMES);
-        };
     }
 }

@@ -2,7 +2,7 @@ package io.cobench.run;
 
 import io.cobench.cli.UserError;
 import io.cobench.data.DatasetIndex;
-import io.cobench.data.Datasets;
+import io.cobench.data.loaders.Loaders;
 import io.cobench.data.Sample;
 import io.cobench.data.nih.NihLoader;
 import io.cobench.batch.BatchSource;
@@ -44,7 +44,7 @@ public final class PretrainData {
     public static Prepared prepare(SslMethod method, ResNetConfig enc, RunConfig cfg, Path datasetRoot, Path cacheDir,
                                    io.cobench.data.BadImagePolicy policy, PrintStream console) {
         String ds = cfg.data().dataset();
-        DatasetIndex index = Datasets.loader(ds).load(datasetRoot);
+        DatasetIndex index = Loaders.forName(ds).load(datasetRoot);
         List<Sample> pool = ds.equals("nih") ? index.split(NihLoader.TRAIN_VAL) : index.samples();
         List<Sample> missing = pool.stream().filter(s -> !index.found().contains(s)).toList();
         if (!missing.isEmpty()) {

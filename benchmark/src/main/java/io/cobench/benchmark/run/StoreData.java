@@ -8,7 +8,7 @@ import io.cobench.benchmark.grid.Downstream;
 import io.cobench.benchmark.grid.GridConfig;
 import io.cobench.cli.UserError;
 import io.cobench.data.DatasetIndex;
-import io.cobench.data.Datasets;
+import io.cobench.data.loaders.Loaders;
 import io.cobench.data.Sample;
 import io.cobench.data.nih.NihBoxes;
 import io.cobench.data.phantom.PhantomConfig;
@@ -95,7 +95,7 @@ public final class StoreData implements DataProvider {
     private synchronized DatasetIndex index(String dataset) {
         DatasetIndex idx = indexes.get(dataset);
         if (idx == null) {
-            idx = Datasets.loader(dataset).load(root(dataset));
+            idx = Loaders.forName(dataset).load(root(dataset));
             indexes.put(dataset, idx);
         }
         return idx;

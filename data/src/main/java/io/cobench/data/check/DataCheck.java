@@ -4,7 +4,7 @@ import io.cobench.cli.UserError;
 import io.cobench.data.BadImagePolicy;
 import io.cobench.data.DatasetIndex;
 import io.cobench.data.ImageReader;
-import io.cobench.data.Datasets;
+import io.cobench.data.loaders.Loaders;
 import io.cobench.data.Sample;
 import io.cobench.data.nih.NihBoxes;
 import io.cobench.data.nih.NihLists;
@@ -65,7 +65,7 @@ public final class DataCheck {
             throw new UserError("--export-masks writes SIIM masks; it does not apply to " + dataset);
         }
         int examples = options.examples();
-        DatasetIndex index = Datasets.loader(dataset).load(root);
+        DatasetIndex index = Loaders.forName(dataset).load(root);
         List<String> missingExamples = new ArrayList<>();
         for (String id : index.missing()) {
             if (missingExamples.size() == examples) {

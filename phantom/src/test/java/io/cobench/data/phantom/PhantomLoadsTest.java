@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.data.DatasetIndex;
 import io.cobench.data.Datasets;
+import io.cobench.data.loaders.Loaders;
 import io.cobench.data.Sample;
 import io.cobench.data.pipeline.ImageCache;
 import io.cobench.data.siim.SiimLoader;
@@ -36,7 +37,7 @@ class PhantomLoadsTest {
         Map<String, Integer> labelled = Map.of("nih", 40, "siim", 20, "eyepacs", 20, "mured", 20,
                 "odir", images.get("odir"));
         for (String name : Datasets.NAMES) {
-            DatasetIndex index = Datasets.loader(name).load(root.resolve(name));
+            DatasetIndex index = Loaders.forName(name).load(root.resolve(name));
             assertEquals(labelled.get(name), index.samples().size(), name);
             assertEquals(0, index.missing().size(), name + " missing " + index.missing());
             ImageCache cache = ImageCache.open(root.resolve("cache-" + name + ".u8"),
@@ -48,7 +49,7 @@ class PhantomLoadsTest {
 
     @Test
     void nihLabelsAreThePlannedFindings() {
-        DatasetIndex index = Datasets.loader("nih").load(root.resolve("nih"));
+        DatasetIndex index = Loaders.forName("nih").load(root.resolve("nih"));
         Map<String, NihPlan.Image> plan = new java.util.HashMap<>();
         NihPlan.plan(8, 40).forEach(im -> plan.put(im.file(), im));
         int noFinding = index.classIndex("No Finding");

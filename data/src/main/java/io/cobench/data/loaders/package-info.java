@@ -1,0 +1,2 @@
+/** Which loader reads which dataset, with the defaults the benchmark uses. */
+package io.cobench.data.loaders;
