@@ -23,7 +23,7 @@ class GridLoaderTest {
         assertEquals("cpu-demo", cpu.name());
         assertEquals(List.of(1, 5, 10, 30, 100), cpu.datasets().get("nih"));
         assertEquals(List.of(Downstream.NIH, Downstream.SIIM, Downstream.MURED, Downstream.ODIR), cpu.downstreams());
-        assertEquals(32, cpu.encoder().imageSize());
+        assertEquals(64, cpu.encoder().imageSize());
         assertEquals(3.0e-2, cpu.eval().linear().lr(), 0);
         assertEquals(3.0e-3, GridLoader.load(Path.of("../configs/grids/paper.yaml")).eval().linear().lr(), 0);
         assertEquals(0.5, cpu.eval().segmentation().threshold(), 0);
