@@ -57,12 +57,10 @@ public final class GridLoader {
         if (!Files.isRegularFile(p)) {
             throw new UserError("grid config " + gridFile + ": eval file '" + ref + "' not found (looked at " + p + ")");
         }
-        try {
-            return Json.YAML.readTree(p.toFile());
-        } catch (IOException e) {
-            throw new UserError("eval config " + p + " is not valid YAML: " + e.getMessage());
-        }
+        // An eval file may extend another and change only what differs (the study's from the demo's).
+        return io.cobench.io.ComposedYaml.read(p);
     }
+
 
     private static String describe(JsonMappingException e) {
         StringBuilder path = new StringBuilder();

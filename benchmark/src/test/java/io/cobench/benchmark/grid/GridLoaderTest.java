@@ -92,6 +92,18 @@ class GridLoaderTest {
         assertEquals(List.of("sup"), GridLoader.load(write("one.yaml", base())).methods());
     }
 
+    @Test
+    void theStudysEvalFileExtendsTheDemosAndChangesOnlyWhatItWrites() {
+        GridConfig study = GridLoader.load(Path.of("../configs/grids/cpu-study.yaml"));
+        GridConfig demo = GridLoader.load(Path.of("../configs/grids/cpu-demo.yaml"));
+        assertEquals(demo.eval().linear(), study.eval().linear());
+        assertEquals(150, study.eval().finetune().maxSteps());
+        assertEquals(40, study.eval().segmentation().linear().maxSteps());
+        // Written only in the demo's file: the segmentation learning rate and threshold.
+        assertEquals(demo.eval().segmentation().linear().lr(), study.eval().segmentation().linear().lr(), 0);
+        assertEquals(demo.eval().segmentation().threshold(), study.eval().segmentation().threshold(), 0);
+    }
+
     static String base() {
         return """
                 name: t
