@@ -1,20 +1,17 @@
 package io.cobench.data.check;
 
+import io.cobench.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cobench.cli.Cobench;
 import io.cobench.data.RealMetadata;
 import io.cobench.data.TestImages;
 import io.cobench.io.Json;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code cobench data check} driven in-process, on the real metadata and on small trees. */
 @Tag("slow")
@@ -23,23 +20,14 @@ class DataCheckCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Cobench.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void nihOnRealMetadataWithAgainstTestAsJson() throws Exception {
         Path root = RealMetadata.dir();
-        Run r = run("data", "check", "nih", "--data-root", root.toString(), "--json",
+        CliRun r = run("data", "check", "nih", "--data-root", root.toString(), "--json",
                 "--against-test", root.resolve("coboom-pretrain-list.txt").toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.JSON.readTree(r.out());
@@ -64,7 +52,7 @@ class DataCheckCommandTest {
     @Test
     void siimOnRealMetadataAsTextAndJson() throws Exception {
         Path root = RealMetadata.dir();
-        Run text = run("data", "check", "siim", "--data-root", root.toString(), "--examples", "2");
+        CliRun text = run("data", "check", "siim", "--data-root", root.toString(), "--examples", "2");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("images: 12,047 listed, 0 found, 12,047 missing"), text.out());
         assertTrue(text.out().contains("masks: 12,954 rows, 12,047 unique images, 2,669 positive, 9,378 negative"),
@@ -72,7 +60,7 @@ class DataCheckCommandTest {
         assertTrue(text.out().contains("624 images with more than one region, 38,250,469 mask pixels"), text.out());
         assertTrue(text.out().contains("missing, e.g.: 1.2.276.0.7230010.3.1.4.8323329.6904.1517875201.850819, "
                 + "1.2.276.0.7230010.3.1.4.8323329.13666.1517875247.117800\n"), text.out());
-        Run json = run("data", "check", "siim", "--data-root", root.toString(), "--json");
+        CliRun json = run("data", "check", "siim", "--data-root", root.toString(), "--json");
         JsonNode j = Json.JSON.readTree(json.out());
         assertEquals(2_669, j.at("/siim/positives").asInt());
         assertEquals(9_378, j.at("/siim/negatives").asInt());
@@ -87,7 +75,7 @@ class DataCheckCommandTest {
         TestImages.text(tmp.resolve("train_data.csv"), header + "4,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0\n"
                 + "im0007,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1\n");
         TestImages.text(tmp.resolve("val_data.csv"), header + "9,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0\n");
-        Run r = run("data", "check", "mured", "--data-root", tmp.toString());
+        CliRun r = run("data", "check", "mured", "--data-root", tmp.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("images: 3 listed, 1 found, 2 missing"), r.out());
         assertTrue(r.out().contains("missing, e.g.: im0007, 9"), r.out());
@@ -97,17 +85,17 @@ class DataCheckCommandTest {
 
     @Test
     void misusedFlagsAndUnknownDatasetsAreOneLineErrors() {
-        Run unknown = run("data", "check", "chexpert", "--data-root", tmp.toString());
+        CliRun unknown = run("data", "check", "chexpert", "--data-root", tmp.toString());
         assertEquals(2, unknown.code());
         assertEquals("error: unknown dataset 'chexpert'; expected one of [nih, siim, eyepacs, mured, odir]\n",
                 unknown.err());
-        Run masks = run("data", "check", "eyepacs", "--data-root", tmp.toString(), "--export-masks", tmp.toString());
+        CliRun masks = run("data", "check", "eyepacs", "--data-root", tmp.toString(), "--export-masks", tmp.toString());
         assertEquals(2, masks.code());
         assertTrue(masks.err().contains("--export-masks writes SIIM masks"), masks.err());
-        Run noRoot = run("data", "check", "nih", "--data-root", tmp.resolve("absent").toString());
+        CliRun noRoot = run("data", "check", "nih", "--data-root", tmp.resolve("absent").toString());
         assertEquals(2, noRoot.code());
         assertEquals("error: " + tmp.resolve("absent") + ": not a directory\n", noRoot.err());
-        Run noLabels = run("data", "check", "nih", "--data-root", tmp.toString());
+        CliRun noLabels = run("data", "check", "nih", "--data-root", tmp.toString());
         assertEquals(2, noLabels.code());
         assertTrue(noLabels.err().contains("no NIH label file (Data_Entry_2017_v2020.csv or Data_Entry_2017.csv)"),
                 noLabels.err());
@@ -122,7 +110,7 @@ class DataCheckCommandTest {
         java.nio.file.Files.write(tmp.resolve("train/2_left.jpeg"), java.util.Arrays.copyOf(b, b.length / 2));
         TestImages.text(tmp.resolve("train/2_right.jpeg"), "<!DOCTYPE html><html><body>Please sign in</body></html>");
         TestImages.text(tmp.resolve("trainLabels.csv"), "image,level\n1_left,0\n1_right,1\n2_left,2\n2_right,0\n3_left,4\n");
-        Run r = run("data", "check", "eyepacs", "--data-root", tmp.toString(), "--no-progress", "--examples", "5");
+        CliRun r = run("data", "check", "eyepacs", "--data-root", tmp.toString(), "--no-progress", "--examples", "5");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("images: 5 listed, 4 found, 1 missing"), r.out());
         assertTrue(r.out().contains("  decoded: 3 of 4 found images unreadable"), r.out());
@@ -134,7 +122,7 @@ class DataCheckCommandTest {
         JsonNode j = Json.JSON.readTree(run("data", "check", "eyepacs", "--data-root", tmp.toString(), "--json",
                 "--no-progress").out());
         assertEquals(3, j.at("/images/unreadable").asInt());
-        Run quick = run("data", "check", "eyepacs", "--data-root", tmp.toString(), "--no-decode");
+        CliRun quick = run("data", "check", "eyepacs", "--data-root", tmp.toString(), "--no-decode");
         assertEquals(0, quick.code(), quick.err());
         assertTrue(quick.out().contains("  not decoded (--no-decode)"), quick.out());
     }
@@ -142,19 +130,19 @@ class DataCheckCommandTest {
     @Test
     void oneDataRootOptionWithTheOldSpellingDeprecated() {
         TestImages.text(tmp.resolve("trainLabels.csv"), "image,level\n1_left,0\n");
-        Run named = run("data", "check", "eyepacs", "--data-root", "eyepacs=" + tmp, "--no-decode");
+        CliRun named = run("data", "check", "eyepacs", "--data-root", "eyepacs=" + tmp, "--no-decode");
         assertEquals(0, named.code(), named.err());
         assertTrue(named.out().contains("images: 1 listed, 0 found, 1 missing"), named.out());
-        Run old = run("data", "check", "eyepacs", "--root", tmp.toString(), "--no-decode");
+        CliRun old = run("data", "check", "eyepacs", "--root", tmp.toString(), "--no-decode");
         assertEquals(0, old.code(), old.err());
         assertEquals("warning: --root is deprecated; use --data-root\n", old.err());
-        Run both = run("data", "check", "eyepacs", "--root", tmp.toString(), "--data-root", tmp.toString());
+        CliRun both = run("data", "check", "eyepacs", "--root", tmp.toString(), "--data-root", tmp.toString());
         assertEquals(2, both.code());
         assertTrue(both.err().contains("give --data-root once (--root is its deprecated spelling), not both"), both.err());
-        Run other = run("data", "check", "eyepacs", "--data-root", "nih=" + tmp);
+        CliRun other = run("data", "check", "eyepacs", "--data-root", "nih=" + tmp);
         assertEquals(2, other.code());
         assertTrue(other.err().contains("names nih, but this command reads eyepacs"), other.err());
-        Run none = run("data", "check", "eyepacs");
+        CliRun none = run("data", "check", "eyepacs");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("missing --data-root [NAME=]DIR"), none.err());
     }

@@ -1,5 +1,6 @@
 package io.cobench.reports.cli;
 
+import io.cobench.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,7 @@ class ReportCommandErrorsTest {
         Files.writeString(store.resolve("store.json"), "{\"format\": 1, \"grid\": \"g\", \"created\": \"x\"}");
         Path out = tmp.resolve("report.txt");
         Files.writeString(out, "a file, not a directory");
-        CliHarness r = CliHarness.run("report", "--store", store.toString(), "--out", out.toString(), "--bootstrap", "0");
+        CliRun r = CliRun.run("report", "--store", store.toString(), "--out", out.toString(), "--bootstrap", "0");
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: could not write " + out), r.err());
@@ -30,7 +31,7 @@ class ReportCommandErrorsTest {
     void aStoreThatIsAFileIsOneErrorLine(@TempDir Path tmp) throws Exception {
         Path store = tmp.resolve("store");
         Files.writeString(store, "x");
-        CliHarness r = CliHarness.run("report", "--store", store.toString(), "--out", tmp.resolve("r").toString());
+        CliRun r = CliRun.run("report", "--store", store.toString(), "--out", tmp.resolve("r").toString());
         assertEquals(2, r.code(), r.err());
         assertEquals("error: results store not found: " + store + " is not a directory" + System.lineSeparator(), r.err());
     }

@@ -1,5 +1,6 @@
 package io.cobench.reports.cli;
 
+import io.cobench.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ class ScoreCommandsTest {
         return p;
     }
 
-    private static JsonNode json(CliHarness r) throws IOException {
+    private static JsonNode json(CliRun r) throws IOException {
         assertEquals(0, r.code(), r.err());
         return Json.JSON.readTree(r.out());
     }
@@ -37,7 +38,7 @@ class ScoreCommandsTest {
         // Class C: no positives -> undefined, left out of the mean.
         Path p = file("p.csv", "id,A,B,C\ns0,0.1,0.5,0.3\ns1,0.35,0.5,0.2\ns2,0.4,0.5,0.9\ns3,0.8,0.2,0.1\n");
         Path l = file("l.csv", "id,A,B,C\ns3,1,0,0\ns2,0,1,0\ns1,1,0,0\ns0,0,0,0\n");
-        JsonNode j = json(CliHarness.run("score", "auc", "--predictions", p.toString(), "--labels", l.toString(),
+        JsonNode j = json(CliRun.run("score", "auc", "--predictions", p.toString(), "--labels", l.toString(),
                 "--json"));
         assertEquals(4, j.get("samples").asInt());
         assertEquals(0.75, j.get("per_class").get(0).get("auc").asDouble(), 1e-15);
@@ -47,7 +48,7 @@ class ScoreCommandsTest {
         assertEquals((0.75 + 2.0 / 3) / 2, j.get("mean").asDouble(), 1e-15);
         assertEquals("C", j.get("undefined").get(0).asText());
 
-        CliHarness text = CliHarness.run("score", "auc", "--predictions", p.toString(), "--labels", l.toString());
+        CliRun text = CliRun.run("score", "auc", "--predictions", p.toString(), "--labels", l.toString());
         assertEquals(0, text.code());
         assertTrue(text.out().contains("A         0.7500          2          2"), text.out());
         assertTrue(text.out().contains("C      undefined          0          4"), text.out());
@@ -59,7 +60,7 @@ class ScoreCommandsTest {
     void aucHeaderMismatchNamesFilesAndColumns() {
         Path p = file("p.csv", "id,A,B\ns0,0.1,0.2\n");
         Path l = file("l.csv", "id,A,C\ns0,1,0\n");
-        CliHarness r = CliHarness.run("score", "auc", "--predictions", p.toString(), "--labels", l.toString());
+        CliRun r = CliRun.run("score", "auc", "--predictions", p.toString(), "--labels", l.toString());
         assertEquals(2, r.code());
         assertEquals("error: headers differ between " + p + " and " + l + ": column 3 is 'B' in p.csv but 'C' in l.csv; "
                 + "only in p.csv: [B]; only in l.csv: [C]", r.err().trim());
@@ -69,7 +70,7 @@ class ScoreCommandsTest {
     void aucMissingIdsAreNamed() {
         Path p = file("p.csv", "id,A\ns0,0.1\ns1,0.2\ns2,0.3\n");
         Path l = file("l.csv", "id,A\ns0,1\ns9,0\n");
-        CliHarness r = CliHarness.run("score", "auc", "--predictions", p.toString(), "--labels", l.toString());
+        CliRun r = CliRun.run("score", "auc", "--predictions", p.toString(), "--labels", l.toString());
         assertEquals(2, r.code());
         assertEquals("error: sample ids differ between " + p + " and " + l + ": 2 id(s) missing from l.csv, first s1, s2; "
                 + "1 id(s) missing from p.csv, first s9", r.err().trim());
@@ -79,17 +80,17 @@ class ScoreCommandsTest {
     void aucBadValuesNameFileLineAndColumn() {
         Path p = file("p.csv", "id,A\ns0,0.1\ns1,high\n");
         Path l = file("l.csv", "id,A\ns0,1\ns1,0\n");
-        CliHarness r = CliHarness.run("score", "auc", "--predictions", p.toString(), "--labels", l.toString());
+        CliRun r = CliRun.run("score", "auc", "--predictions", p.toString(), "--labels", l.toString());
         assertEquals("error: " + p + ":3: column 'A' holds 'high', expected a finite number", r.err().trim());
         Path p2 = file("p2.csv", "id,A\ns0,0.1\ns1,0.2\n");
         Path l2 = file("l2.csv", "id,A\ns0,1\ns1,0.5\n");
-        r = CliHarness.run("score", "auc", "--predictions", p2.toString(), "--labels", l2.toString());
+        r = CliRun.run("score", "auc", "--predictions", p2.toString(), "--labels", l2.toString());
         assertEquals("error: " + l2 + ":3: column 'A' holds 0.5, a label must be 0 or 1", r.err().trim());
         Path dup = file("dup.csv", "id,A\ns0,0.1\ns0,0.2\n");
-        r = CliHarness.run("score", "auc", "--predictions", dup.toString(), "--labels", l2.toString());
+        r = CliRun.run("score", "auc", "--predictions", dup.toString(), "--labels", l2.toString());
         assertEquals("error: " + dup + ":3: sample id 's0' appears again (first on line 2)", r.err().trim());
         Path ragged = file("ragged.csv", "id,A\ns0,0.1,0.3\n");
-        r = CliHarness.run("score", "auc", "--predictions", ragged.toString(), "--labels", l2.toString());
+        r = CliRun.run("score", "auc", "--predictions", ragged.toString(), "--labels", l2.toString());
         assertEquals("error: " + ragged + ":2: expected 2 fields as in the header, found 3", r.err().trim());
     }
 
@@ -116,7 +117,7 @@ class ScoreCommandsTest {
         mask(truth, "b.png", new int[][] {{0, 0}, {0, 0}});
         mask(pred, "c.png", new int[][] {{0, 0}, {0, 200}});
         mask(truth, "c.png", new int[][] {{0, 0}, {0, 0}});
-        JsonNode j = json(CliHarness.run("score", "dice", "--predictions", pred.toString(), "--truth", truth.toString(),
+        JsonNode j = json(CliRun.run("score", "dice", "--predictions", pred.toString(), "--truth", truth.toString(),
                 "--json"));
         assertEquals(3, j.get("images").asInt());
         assertEquals("a.png", j.get("per_image").get(0).get("id").asText());
@@ -129,7 +130,7 @@ class ScoreCommandsTest {
         assertEquals(1, j.get("positives").asInt());
         assertEquals(0.5, j.get("mean_positives").asDouble(), 0);
         assertEquals(2.0 / 3, j.get("empty_floor").asDouble(), 1e-15);
-        CliHarness text = CliHarness.run("score", "dice", "--predictions", pred.toString(), "--truth", truth.toString());
+        CliRun text = CliRun.run("score", "dice", "--predictions", pred.toString(), "--truth", truth.toString());
         assertTrue(text.out().contains("mean    0.5000  (3 images)"), text.out());
         assertTrue(text.out().contains("pooled   0.4000"), text.out());
         assertTrue(text.out().contains("positives   0.5000  (images with foreground: 1)"), text.out());
@@ -144,13 +145,13 @@ class ScoreCommandsTest {
         mask(pred, "b.png", new int[][] {{0}});
         mask(truth, "a.png", new int[][] {{0, 0}});
         mask(truth, "z.png", new int[][] {{0}});
-        CliHarness r = CliHarness.run("score", "dice", "--predictions", pred.toString(), "--truth", truth.toString());
+        CliRun r = CliRun.run("score", "dice", "--predictions", pred.toString(), "--truth", truth.toString());
         assertEquals(2, r.code());
         assertEquals("error: mask files differ between " + pred + " and " + truth + ": 1 missing from " + pred
                 + ", first z.png; 1 missing from " + truth + ", first b.png", r.err().trim());
         Files.delete(pred.resolve("b.png"));
         Files.delete(truth.resolve("z.png"));
-        r = CliHarness.run("score", "dice", "--predictions", pred.toString(), "--truth", truth.toString());
+        r = CliRun.run("score", "dice", "--predictions", pred.toString(), "--truth", truth.toString());
         assertEquals("error: a.png: prediction is 1x1 but truth is 2x1", r.err().trim());
     }
 
@@ -166,12 +167,12 @@ class ScoreCommandsTest {
         }
         Path fa = file("a.csv", a.toString());
         Path fb = file("b.csv", b.toString());
-        JsonNode j = json(CliHarness.run("score", "ttest", "--a", fa.toString(), "--b", fb.toString(), "--json"));
+        JsonNode j = json(CliRun.run("score", "ttest", "--a", fa.toString(), "--b", fb.toString(), "--json"));
         assertEquals(10, j.get("n").asInt());
         assertEquals(9, j.get("df").asInt());
         assertEquals(-4.0621, j.get("t").asDouble(), 5e-5);
         assertEquals(0.002833, j.get("p").asDouble(), 5e-7);
-        CliHarness text = CliHarness.run("score", "ttest", "--a", fa.toString(), "--b", fb.toString());
+        CliRun text = CliRun.run("score", "ttest", "--a", fa.toString(), "--b", fb.toString());
         assertTrue(text.out().contains("t = -4.0621, two-sided p = 0.002833"), text.out());
     }
 
@@ -179,16 +180,16 @@ class ScoreCommandsTest {
     void ttestErrors() {
         Path a = file("a.csv", "id,value\nx,1\ny,2\n");
         Path b = file("b.csv", "id,value\nx,1\nz,2\n");
-        CliHarness r = CliHarness.run("score", "ttest", "--a", a.toString(), "--b", b.toString());
+        CliRun r = CliRun.run("score", "ttest", "--a", a.toString(), "--b", b.toString());
         assertEquals(2, r.code());
         assertEquals("error: ids differ between " + a + " and " + b + ": 1 only in a.csv, first y; 1 only in b.csv, first z",
                 r.err().trim());
         Path three = file("three.csv", "id,value,extra\nx,1,2\n");
-        r = CliHarness.run("score", "ttest", "--a", three.toString(), "--b", b.toString());
+        r = CliRun.run("score", "ttest", "--a", three.toString(), "--b", b.toString());
         assertEquals("error: " + three + ": expected two columns (id,value), header is [id, value, extra]", r.err().trim());
         Path one = file("one.csv", "id,value\nx,1\n");
         Path oneB = file("oneb.csv", "id,value\nx,3\n");
-        r = CliHarness.run("score", "ttest", "--a", one.toString(), "--b", oneB.toString());
+        r = CliRun.run("score", "ttest", "--a", one.toString(), "--b", oneB.toString());
         assertEquals("error: a paired t-test needs at least 2 pairs; " + one + " and " + oneB + " share 1", r.err().trim());
     }
 
@@ -196,7 +197,7 @@ class ScoreCommandsTest {
     void everyCommandHasHelp() {
         for (String[] cmd : new String[][] {{"report", "--help"}, {"score", "auc", "--help"}, {"score", "dice", "--help"},
                 {"score", "ttest", "--help"}}) {
-            CliHarness r = CliHarness.run(cmd);
+            CliRun r = CliRun.run(cmd);
             assertEquals(0, r.code());
             assertTrue(r.out().startsWith("Usage: cobench "), r.out());
         }
