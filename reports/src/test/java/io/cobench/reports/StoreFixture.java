@@ -39,7 +39,7 @@ public final class StoreFixture {
     public static final Map<String, String> METHOD_OF_ROW = new LinkedHashMap<>();
 
     static {
-        List<String> keys = List.of("supervised", "simclr", "byol", "swav", "vicreg", "caid", "pcrlv2", "dira",
+        List<String> keys = List.of("sup", "simclr", "byol", "swav", "vicreg", "caid", "pcrlv2", "dira",
                 "coboom-nodec", "coboom", "coboom-nodf");
         for (int i = 0; i < keys.size(); i++) {
             METHOD_OF_ROW.put(ROWS.get(i), keys.get(i));
@@ -128,7 +128,7 @@ public final class StoreFixture {
         m.put("value", value);
         m.put("selection", c.selection());
         m.put("config_hash", c.configHash());
-        m.put("pretrain_run", c.method().equals("supervised") ? null : c.method() + "__chest__s" + c.seed());
+        m.put("pretrain_run", c.method().equals("sup") ? null : c.method() + "__chest__s" + c.seed());
         m.putAll(extra);
         writeJson(dir.resolve("metrics.json"), m);
         if (done) {

@@ -23,13 +23,17 @@ public final class ControlsSection {
     /** Registry key of the floor, the paper's "Sup." row. */
     public static final String FLOOR = "sup";
     /** Registry key of the supervised ceiling. */
-    public static final String CEILING = "supervised";
+    public static final String CEILING = io.cobench.reports.tables.Layout.CEILING;
 
     private ControlsSection() {
     }
 
-    /** One method against the floor. */
-    public record Row(String method, String row, TTestResult test) {
+    /**
+     * One method against the floor.
+     *
+     * @param diff mean over the paired seeds of (method - floor), defined from one seed on
+     */
+    public record Row(String method, String row, TTestResult test, double diff) {
     }
 
     /** Mean fine-tuning AUC over the methods present at every fraction, per fraction. */
@@ -80,7 +84,11 @@ public final class ControlsSection {
             seeds.retainAll(floor.keySet());
             double[] a = seeds.stream().mapToDouble(s -> e.getValue().get(s)).toArray();
             double[] b = seeds.stream().mapToDouble(floor::get).toArray();
-            rows.add(new Row(e.getKey(), rowOf.get(e.getKey()), PairedTTest.test(a, b)));
+            double diff = 0;
+            for (int i = 0; i < a.length; i++) {
+                diff += (a[i] - b[i]) / a.length;
+            }
+            rows.add(new Row(e.getKey(), rowOf.get(e.getKey()), PairedTTest.test(a, b), a.length == 0 ? Double.NaN : diff));
         }
         // the ceiling first, then the methods by their gain over the floor
         rows.sort((x, y) -> x.method().equals(CEILING) ? -1 : y.method().equals(CEILING) ? 1
@@ -91,7 +99,7 @@ public final class ControlsSection {
 
     /** The gain over the floor for ordering; rows without a defined test go last. */
     private static double gain(Row r) {
-        double d = r.test().meanDiff();
+        double d = r.diff();
         return Double.isNaN(d) ? Double.NEGATIVE_INFINITY : d;
     }
 
@@ -133,7 +141,7 @@ public final class ControlsSection {
         for (Row r : rows) {
             TTestResult t = r.test();
             md.append("| ").append(r.row()).append(" | ").append(t.n()).append(" | ").append(pct(t.meanA()))
-                    .append(" | ").append(t.n() == 0 ? "-" : String.format(Locale.ROOT, "%+.1f", 100 * t.meanDiff()))
+                    .append(" | ").append(t.n() == 0 ? "-" : String.format(Locale.ROOT, "%+.1f", 100 * r.diff()))
                     .append(" | ").append(t.defined() ? String.format(Locale.ROOT, "%.2f", t.t()) : "-")
                     .append(" | ").append(p(t)).append(" |\n");
         }
@@ -158,7 +166,7 @@ public final class ControlsSection {
             TTestResult t = r.test();
             s.append(r.method()).append(',').append(quote(r.row())).append(',').append(t.n()).append(',')
                     .append(num(100 * t.meanA())).append(',').append(num(100 * t.meanB())).append(',')
-                    .append(num(100 * t.meanDiff())).append(',').append(t.defined() ? num(t.t()) : "").append(',')
+                    .append(num(100 * r.diff())).append(',').append(t.defined() ? num(t.t()) : "").append(',')
                     .append(t.defined() ? num(t.p()) : "").append('\n');
         }
         return s.toString();

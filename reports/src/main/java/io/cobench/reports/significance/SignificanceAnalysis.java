@@ -85,7 +85,7 @@ public final class SignificanceAnalysis {
                     continue;
                 }
                 List<CellStats> baselines = t.rows().stream().map(r -> t.cell(r, c)).flatMap(Optional::stream)
-                        .filter(s -> !s.method().startsWith(Layout.COBOOM)).toList();
+                        .filter(s -> !s.method().startsWith(Layout.COBOOM) && !s.method().equals(Layout.CEILING)).toList();
                 if (baselines.isEmpty()) {
                     continue;
                 }

@@ -25,6 +25,8 @@ public final class Layout {
 
     /** Registry key of the method the significance tests centre on ("Ours w/Dec."). */
     public static final String COBOOM = "coboom";
+    /** The supervised ceiling's key: a control trained on the labels, never a baseline or a "best" entry. */
+    public static final String CEILING = "supervised";
 
     private Layout() {
     }

@@ -33,14 +33,14 @@ public record ResultTable(TableSpec spec, List<String> rows, Map<String, CellSta
     public Set<String> best(Column c) {
         BigDecimal max = null;
         for (String r : rows) {
-            Optional<CellStats> s = cell(r, c);
+            Optional<CellStats> s = cell(r, c).filter(x -> !x.method().equals(Layout.CEILING));
             if (s.isPresent() && (max == null || s.get().roundedMean().compareTo(max) > 0)) {
                 max = s.get().roundedMean();
             }
         }
         Set<String> out = new HashSet<>();
         for (String r : rows) {
-            Optional<CellStats> s = cell(r, c);
+            Optional<CellStats> s = cell(r, c).filter(x -> !x.method().equals(Layout.CEILING));
             if (s.isPresent() && s.get().roundedMean().compareTo(max) == 0) {
                 out.add(r);
             }

@@ -45,6 +45,11 @@ public final class TableRenderer {
         sb.append("\nMean ± SD over seeds (").append(t.seedCounts())
                 .append(" per cell; no SD with a single seed), in percent; best per column in bold; ")
                 .append(ResultTable.MISSING).append(" = no finished run.\n");
+        if (t.rows().stream().anyMatch(r -> Layout.COLUMNS.stream().anyMatch(c -> t.cell(r, c)
+                .filter(x -> x.method().equals(Layout.CEILING)).isPresent()))) {
+            sb.append("Supervised (labels) is the supervised ceiling, a control trained on the NIH labels; it is "
+                    + "never marked best nor tested as a baseline.\n");
+        }
         return sb.toString();
     }
 

@@ -44,6 +44,7 @@ class ControlsSectionTest {
         assertEquals(1 - 20 / Math.sqrt(402), t.p(), 1e-9);
         assertEquals(0.173333, sec.rows().get(0).test().meanDiff(), 1e-6);
         assertFalse(sec.rows().get(2).test().defined());
+        assertEquals(0.01, sec.rows().get(2).diff(), 1e-12); // one seed: a difference, no test
         assertTrue(sec.markdown().contains("| BYOL | 3 | 66.7 | +6.7 | 20.00 | 0.002 |"), sec.markdown());
         assertTrue(sec.csv().startsWith("method,row,seeds,auc_pct,floor_auc_pct,diff_points,t,p\n"));
     }

@@ -77,8 +77,10 @@ class ReportEndToEndTest {
             links++;
         }
         // 18 links before report.md linked significance.md; then 2 vector files per figure (2 AUC
-        // curves, Grad-CAM, codebook: 8) and per pretraining run (3) a CSV, a figure and its 2 vectors.
-        assertEquals(19 + 8 + 3 * 4, links);
+        // curves, Grad-CAM, codebook: 8) and per pretraining run (3) a CSV, a figure and its 2 vectors;
+        // the controls section links its two CSVs (the fixture has the "Sup." floor).
+        assertEquals(19 + 8 + 3 * 4 + 2, links);
+        assertTrue(md.indexOf("## Controls") < md.indexOf("## Table 1"), "the controls come before the tables");
         List<String> trainCsv = Files.readAllLines(out.resolve("training/coboom__chest__s0.csv"));
         // The fixture logs loss and the codebook on separate lines of one step: one row per step.
         assertEquals(List.of("step,code_usage,loss,perplexity", "0,0.18,2.0,110.59", "20,0.252,1.9,154.83"),
