@@ -81,10 +81,6 @@ public final class Ceiling {
     }
 
     private static long derive(long seed, String purpose) {
-        long h = 1125899906842597L;
-        for (char ch : ("ceiling__s" + seed + "#" + purpose).toCharArray()) {
-            h = 31 * h + ch;
-        }
-        return h & 0x7fffffffffffL;
+        return Evaluator.seedOf("ceiling__s" + seed + "#" + purpose);
     }
 }

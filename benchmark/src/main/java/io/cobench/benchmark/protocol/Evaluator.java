@@ -63,8 +63,12 @@ public final class Evaluator {
      * the same batch order: method differences are then paired, not confounded with seed noise.
      */
     private static long derive(Cell cell, String purpose) {
-        String key = cell.protocol().key() + "__" + cell.dataset().key() + "__f" + cell.fraction()
-                + "__s" + cell.seed() + "#" + purpose;
+        return seedOf(cell.protocol().key() + "__" + cell.dataset().key() + "__f" + cell.fraction()
+                + "__s" + cell.seed() + "#" + purpose);
+    }
+
+    /** A non-negative seed from a key: the same key always gives the same seed, on every JVM. */
+    static long seedOf(String key) {
         long h = 1125899906842597L;
         for (char ch : key.toCharArray()) {
             h = 31 * h + ch;
