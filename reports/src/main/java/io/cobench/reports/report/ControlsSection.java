@@ -132,8 +132,13 @@ public final class ControlsSection {
         double floorMean = floor.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         md.append("Floor: **").append(floorRow).append("**, the randomly initialised encoder (the paper's \"Sup.\"), ")
                 .append("linear-probed on NIH with all labels: ").append(pct(floorMean)).append(" AUC over ")
-                .append(floor.size()).append(" seed(s). Ceiling: **Supervised (labels)**, the encoder trained on the ")
-                .append("NIH training labels, then frozen and probed like the others. Each row is a paired t-test over ")
+                .append(floor.size()).append(" seed(s). ")
+                .append(rows.stream().anyMatch(r -> r.method().equals(CEILING))
+                        ? "Ceiling: **Supervised (labels)**, the encoder trained on the NIH training labels, then frozen "
+                        + "and probed like the others. "
+                        : "This grid has no supervised ceiling (method `supervised`; configs/grids/cpu-study.yaml has "
+                        + "one), so nothing here shows that the task can separate representations. ")
+                .append("Each row is a paired t-test over ")
                 .append("the seeds both have (two-sided; the evaluation seeds pair them). A method no better than ")
                 .append("the floor has learnt nothing the linear probe can use.\n\n");
         md.append("| Encoder | seeds | NIH linear AUC (All), % | minus floor, points | t | p |\n");

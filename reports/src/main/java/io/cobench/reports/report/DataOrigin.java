@@ -90,7 +90,8 @@ public record DataOrigin(Set<String> phantom, Set<String> real, Set<String> unkn
             sb.append("\n> Phantom numbers show that every method trains and every protocol, table, test and figure "
                     + "is produced end to end. They cannot show which method learns better medical representations: "
                     + "phantom images carry simple synthetic findings, and at demo scale the differences are mostly "
-                    + "noise.");
+                    + "noise. The Controls section, where present, says whether these numbers separate "
+                    + "representations at all (docs/cpu-study.md).");
         }
         return sb.append("\n\n").toString();
     }

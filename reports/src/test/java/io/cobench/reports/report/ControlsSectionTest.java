@@ -46,6 +46,7 @@ class ControlsSectionTest {
         assertFalse(sec.rows().get(2).test().defined());
         assertEquals(0.01, sec.rows().get(2).diff(), 1e-12); // one seed: a difference, no test
         assertTrue(sec.markdown().contains("| BYOL | 3 | 66.7 | +6.7 | 20.00 | 0.002 |"), sec.markdown());
+        assertTrue(sec.markdown().contains("Ceiling: **Supervised (labels)**"), sec.markdown());
         assertTrue(sec.csv().startsWith("method,row,seeds,auc_pct,floor_auc_pct,diff_points,t,p\n"));
     }
 
@@ -60,7 +61,9 @@ class ControlsSectionTest {
             cells.add(cell("byol", "BYOL", "finetune", fr[i], 0, v[1][i]));
         }
         cells.add(cell("simclr", "SimCLR", "finetune", 1, 0, 0.9)); // missing at 10 and 100: left out
-        ControlsSection.Curve c = ControlsSection.build(cells, 15).curve();
+        ControlsSection.Section sec = ControlsSection.build(cells, 15);
+        assertTrue(sec.markdown().contains("This grid has no supervised ceiling"), sec.markdown());
+        ControlsSection.Curve c = sec.curve();
         assertEquals(List.of(1, 10, 100), c.fractions());
         assertEquals(0.51, c.meanAuc().get(0), 1e-12);
         assertEquals(0.62, c.meanAuc().get(1), 1e-12);
