@@ -17,8 +17,6 @@ public final class CaidViews implements ViewTransform {
     public static final String VIEW1 = TwoViewTransform.VIEW1;
     public static final String VIEW2 = TwoViewTransform.VIEW2;
     public static final String TARGET = TwoViewTransform.TARGET;
-    /** Sizes in the reference code are for 224 px crops. */
-    public static final double REFERENCE_SIZE = 224.0;
 
     /** One view and its restoration target, with what was drawn (for tests and logs). */
     public record View(FloatImage input, FloatImage target, boolean flipped, Restoration.Kind distortion) {
@@ -53,7 +51,7 @@ public final class CaidViews implements ViewTransform {
 
     /** One view of {@code src}: crop, jitter, blur, flip, distortion; and its target. */
     public View view(FloatImage src, SplittableRandom rng) {
-        double scale = size / REFERENCE_SIZE;
+        double scale = size / TwoViewTransform.REFERENCE_SIZE;
         Spatial.Box box = Spatial.randomResizedCrop(src.height(), src.width(), cfg.cropScaleMin(), 1.0, rng);
         FloatImage crop = Spatial.resizedCrop(src, box, size);
         FloatImage x = crop.copy();

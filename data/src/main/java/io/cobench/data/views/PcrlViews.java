@@ -37,7 +37,7 @@ public final class PcrlViews implements ViewTransform {
 
     /** The local crop side for images of {@code size} px. */
     public static int localSize(PcrlViewConfig cfg, int size) {
-        return Restoration.px(cfg.localSize(), size / CaidViews.REFERENCE_SIZE);
+        return Restoration.px(cfg.localSize(), size / TwoViewTransform.REFERENCE_SIZE);
     }
 
     /** Name of local crop {@code i}. */
@@ -59,7 +59,7 @@ public final class PcrlViews implements ViewTransform {
     @Override
     public void apply(ImageU8 image, SplittableRandom rng, Normalization norm, float[][] out) {
         FloatImage src = FloatImage.of(image);
-        double scale = size / CaidViews.REFERENCE_SIZE;
+        double scale = size / TwoViewTransform.REFERENCE_SIZE;
         int cut = Restoration.px(cfg.cutoutLength(), scale);
         Global g1 = global(src, rng);
         Global g2 = global(src, rng);
@@ -78,7 +78,7 @@ public final class PcrlViews implements ViewTransform {
     /** A global view before normalisation and cutout. */
     public Global global(FloatImage src, SplittableRandom rng) {
         Global g = spatial(src, cfg.globalScaleMin(), 1.0, size, rng);
-        photometric(g.input(), rng, size / CaidViews.REFERENCE_SIZE);
+        photometric(g.input(), rng, size / TwoViewTransform.REFERENCE_SIZE);
         return g;
     }
 
