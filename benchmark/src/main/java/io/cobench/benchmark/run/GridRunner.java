@@ -23,7 +23,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +65,6 @@ public final class GridRunner {
     private final Listener listener;
     private final boolean showBar;
     private final Metrics metrics = Metrics.DEFAULT;
-    private final Map<Downstream, DownstreamData> opened = new EnumMap<>(Downstream.class);
     private final int workers;
     private io.cobench.cli.LineRouter router;
     /** Networks and their gradient graphs are per worker thread, built once and reused. */
@@ -267,11 +265,9 @@ public final class GridRunner {
         return evaluator.get().evaluate(c, dataset(c.dataset()), k.runId(), weights, cfg.selectsOnTest());
     }
 
-    /** Datasets are opened once and shared by the workers (their splits are read-only). */
+    /** The provider opens each dataset once; the workers share it (its splits are read-only). */
     private DownstreamData dataset(Downstream d) {
-        synchronized (opened) {
-            return opened.computeIfAbsent(d, data::downstream);
-        }
+        return data.downstream(d);
     }
 
     /**

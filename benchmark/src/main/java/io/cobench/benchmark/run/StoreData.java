@@ -44,6 +44,7 @@ public final class StoreData implements DataProvider {
     private final GridConfig cfg;
     private final Path cacheDir;
     private final PrintStream log;
+    private final Map<Downstream, DownstreamData> opened = new java.util.EnumMap<>(Downstream.class);
     private final Map<String, DatasetIndex> indexes = new HashMap<>();
     private boolean phantomChecked;
 
@@ -58,8 +59,16 @@ public final class StoreData implements DataProvider {
         return io.cobench.run.PretrainData.NORMALIZATION;
     }
 
+    /**
+     * Opened once per dataset and shared (splits are read-only): the grid's workers and the
+     * ceiling's pretraining would otherwise re-check every image file of the cache each time.
+     */
     @Override
-    public DownstreamData downstream(Downstream d) {
+    public synchronized DownstreamData downstream(Downstream d) {
+        return opened.computeIfAbsent(d, this::open);
+    }
+
+    private DownstreamData open(Downstream d) {
         DatasetIndex index = index(d.key());
         List<Sample> used = new ArrayList<>(index.split(LoadedData.poolSplit(d)));
         used.addAll(index.split(LoadedData.testSplit(d)));
