@@ -188,6 +188,7 @@ public final class RecyclingSession extends InferenceSession {
     public ExecutionResult doExec(DifferentialFunction op, OpContext oc, FrameIter outputFrameIter,
                                   Set<VarId> opInputs, Set<VarId> allIterInputs, Set<String> constAndPhInputs,
                                   Map<String, SDValue> otherPlaceHolders) {
+        OpThreads.forOp(oc);
         if (oc != null && op instanceof DynamicCustomOp c && "conv2d_bp".equals(op.opName())
                 && ConvBackward.composes(c, oc)) {
             ConvBackward.run(oc.getInputArray(0), oc.getInputArray(1), oc.getInputArray(2), c.iArgs(),
@@ -200,6 +201,7 @@ public final class RecyclingSession extends InferenceSession {
     @Override
     protected Map<String, SDValue> postProcessOutputValues(Map<String, SDValue> output) {
         Map<String, SDValue> out = super.postProcessOutputValues(output);
+        OpThreads.reset();
         if (active && out != null) {
             for (var e : out.entrySet()) {
                 List<INDArray> keep = keeps.get(e.getKey());
