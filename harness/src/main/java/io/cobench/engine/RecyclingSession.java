@@ -48,7 +48,8 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * <p>Every session, recycling or not, also applies {@link KernelChoice} to each op.
  */
 public final class RecyclingSession extends InferenceSession {
-    private final ArrayPool pool;
+    private ArrayPool pool;
+    private final boolean poison;
     private final boolean recycling;
     private boolean started;
     private boolean active;
@@ -125,7 +126,8 @@ public final class RecyclingSession extends InferenceSession {
     public RecyclingSession(SameDiff sd, Mode mode) {
         super(sd);
         this.recycling = mode != Mode.OFF;
-        this.pool = new ArrayPool(mode == Mode.POISON, REUSED_TOTAL);
+        this.poison = mode == Mode.POISON;
+        this.pool = new ArrayPool(poison, REUSED_TOTAL);
         if (recycling) {
             setMmgr(pool);
         }
@@ -169,6 +171,10 @@ public final class RecyclingSession extends InferenceSession {
         }
         ExecutionResult out = super.getOutputs(opPair, frameIter, opInputs, allIterInputs, constAndPhInputs,
                 listeners, at, batch, allReqVariables, otherPlaceHolders);
+        GraphPlan.Recorder rec = GraphPlan.RECORDER.get();
+        if (rec != null) {
+            rec.result(opPair.getFirst(), out);
+        }
         Set<INDArray> fresh = pool.takeIssued();
         if (active) {
             if (!OUTER_FRAME.equals(frameIter.getFrame())) {
@@ -188,6 +194,10 @@ public final class RecyclingSession extends InferenceSession {
     public ExecutionResult doExec(DifferentialFunction op, OpContext oc, FrameIter outputFrameIter,
                                   Set<VarId> opInputs, Set<VarId> allIterInputs, Set<String> constAndPhInputs,
                                   Map<String, SDValue> otherPlaceHolders) {
+        GraphPlan.Recorder rec = GraphPlan.RECORDER.get();
+        if (rec != null) {
+            rec.before(this, op, oc, outputFrameIter, opInputs, allIterInputs, constAndPhInputs, otherPlaceHolders);
+        }
         OpThreads.forOp(oc);
         if (oc != null && op instanceof DynamicCustomOp c && "conv2d_bp".equals(op.opName())
                 && ConvBackward.composes(c, oc)) {
@@ -235,6 +245,20 @@ public final class RecyclingSession extends InferenceSession {
             }
         }
         return n;
+    }
+
+    /**
+     * Forgets every array this session has handed out or pooled, for a {@link GraphPlan} that keeps
+     * them: the session must never give them to anyone else.
+     */
+    void detachArrays() {
+        pool = new ArrayPool(poison, REUSED_TOTAL);
+        if (recycling) {
+            setMmgr(pool);
+        }
+        returnable.clear();
+        keeps.clear();
+        holders.clear();
     }
 
     private void start(Set<String> requested) {
@@ -304,7 +328,7 @@ public final class RecyclingSession extends InferenceSession {
         }
     }
 
-    private static INDArray tensor(ExecutionResult out, String name) {
+    static INDArray tensor(ExecutionResult out, String name) {
         if (out.hasSingle()) {
             Optional<INDArray> o = out.getOutputs().get(name);
             return o == null ? null : o.orElse(null);

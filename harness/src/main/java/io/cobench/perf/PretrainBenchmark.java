@@ -45,12 +45,11 @@ public final class PretrainBenchmark {
         TrainingSession s = new TrainingSession(m, enc, tc, total);
         Map<String, INDArray> batch = randomBatch(m, enc, t.batchSize());
         List<Double> times = new ArrayList<>();
+        io.cobench.train.GcPolicy gc = new io.cobench.train.GcPolicy(t.gcEvery());
         for (long step = 0; step < total; step++) {
             long t0 = System.nanoTime();
             s.step(step, batch);
-            if (t.gcEvery() > 0 && (step + 1) % t.gcEvery() == 0) {
-                System.gc();
-            }
+            gc.afterStep(step);
             if (step >= warmup) {
                 times.add((System.nanoTime() - t0) / 1e9);
             }

@@ -84,6 +84,8 @@ public final class StepBenchmark {
         List<Double> times = new ArrayList<>();
         List<Double> cpuTimes = new ArrayList<>();
         long gcNanos = 0;
+        io.cobench.train.GcPolicy gc = new io.cobench.train.GcPolicy(Math.max(0, a.gcEvery()));
+        Map<String, Double> phasesAtWarmup = Map.of();
         Map<String, Long> rss = new java.util.TreeMap<>();
         for (long step = 0; step < total; step++) {
             long c0 = CpuTime.processNanos();
@@ -95,15 +97,15 @@ public final class StepBenchmark {
             if (timer != null) {
                 timer.endStep();
             }
-            if (a.gcEvery() > 0 && (step + 1) % a.gcEvery() == 0) {
-                long g0 = System.nanoTime();
-                System.gc();
-                if (step >= a.warmup()) {
-                    gcNanos += System.nanoTime() - g0;
-                }
+            long g0 = System.nanoTime();
+            if (gc.afterStep(step) && step >= a.warmup()) {
+                gcNanos += System.nanoTime() - g0;
             }
             double dt = (System.nanoTime() - t0) / 1e9;
             double cpu = (CpuTime.processNanos() - c0) / 1e9;
+            if (step + 1 == a.warmup()) {
+                phasesAtWarmup = s.phaseSeconds();
+            }
             if (step >= a.warmup()) {
                 times.add(dt);
                 cpuTimes.add(cpu);
@@ -143,6 +145,10 @@ public final class StepBenchmark {
             out.put("op_s_per_step", round(timer.opSecondsPerStep(a.steps()), 4));
             out.put("op_cpu_s_per_step", round(timer.opCpuSecondsPerStep(a.steps()), 4));
             out.put("graph_s_per_step", round(timer.graphSecondsPerStep(a.steps()), 4));
+            Map<String, Object> phases = new LinkedHashMap<>();
+            Map<String, Double> before = phasesAtWarmup;
+            s.phaseSeconds().forEach((k, v) -> phases.put(k, round((v - before.getOrDefault(k, 0.0)) / a.steps(), 4)));
+            out.put("phase_s_per_step", phases);
             out.put("gc_s_per_step", round(gcNanos / 1e9 / Math.max(1, a.steps()), 4));
             List<Map<String, Object>> ops = timer.table(a.steps());
             out.put("ops", ops.subList(0, Math.min(15, ops.size())));

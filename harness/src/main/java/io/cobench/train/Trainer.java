@@ -180,6 +180,7 @@ public final class Trainer {
         Instant t0 = Instant.now();
         long imagesSeen = 0;
         long lastLineNanos = System.nanoTime();
+        GcPolicy gc = new GcPolicy(train.gcEvery());
         try (MetricsLog log = new MetricsLog(runDir.resolve("metrics.jsonl"), start);
              ProgressMeter bar = ProgressMeter.start(method.name(), total, start, opt.progress() ? console : null)) {
             for (long step = start; step < end; step++) {
@@ -224,9 +225,7 @@ public final class Trainer {
                     ckpt.verify(step + 1, "variable", session.variables());
                     ckpt.verify(step + 1, "updater state", session.updaterState());
                 }
-                if (train.gcEvery() > 0 && (step + 1) % train.gcEvery() == 0) {
-                    System.gc();
-                }
+                gc.afterStep(step);
             }
         }
         // The save verifies the whole state: a diverged run stops here, before the encoder and DONE.

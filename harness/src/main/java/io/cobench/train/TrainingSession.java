@@ -18,6 +18,7 @@ import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
+import io.cobench.engine.GraphPlan;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -52,6 +53,10 @@ public final class TrainingSession {
     private final List<String> placeholders = new ArrayList<>();
     private final long totalSteps;
     private final long stepsPerEpoch;
+    private final long[] phaseNanos = new long[4];
+    private final boolean plansOn = GraphPlan.enabled();
+    private final Map<String, GraphPlan> plans = new java.util.HashMap<>();
+    private final java.util.Set<String> unplannable = new java.util.HashSet<>();
 
     public TrainingSession(SslMethod method, ResNetConfig encoder, TrainConfig train, long stepsPerEpoch) {
         this.method = method;
@@ -208,13 +213,16 @@ public final class TrainingSession {
                     vars.addAll(groups.get(j).vars());
                 }
                 List<String> want = gi == 0 ? outputs : List.of(g.spec().lossVariable());
-                OutAndGrad og = sd.calculateGradientsAndOutputs(ph, want, vars);
+                long g0 = System.nanoTime();
+                OutAndGrad og = gradients(ph, want, vars);
+                phaseNanos[0] += System.nanoTime() - g0;
                 if (gi == 0) {
                     outs = og.getOutputs();
                     checkLosses(step, outs);
                 }
                 grads = og.getGradients();
             }
+            long n0 = System.nanoTime();
             double sq = 0;
             for (String v : g.vars()) {
                 INDArray gr = grads.get(v);
@@ -230,6 +238,8 @@ public final class TrainingSession {
             }
             double norm = Math.sqrt(sq);
             gradNormAll += sq;
+            long u0 = System.nanoTime();
+            phaseNanos[1] += u0 - n0;
             double scale = GradientClip.factor(norm, g.cfg().clipNorm());
             double lr = lr(g, step);
             lrs.put(g.spec().name(), lr);
@@ -247,7 +257,9 @@ public final class TrainingSession {
                 used.add(grads.get(v));
             }
             io.cobench.engine.RecyclingSession.giveBack(used);
+            phaseNanos[2] += System.nanoTime() - u0;
         }
+        long a0 = System.nanoTime();
         final Map<String, INDArray> result = outs;
         BatchNormUpdate.apply(sd, ctx.bnLayers(), result);
         updateEma(step);
@@ -256,7 +268,52 @@ public final class TrainingSession {
         graph.lossTerms().forEach((k, v) -> losses.put(k, result.get(v).getDouble(0)));
         Map<String, Double> metrics = new LinkedHashMap<>();
         graph.metrics().forEach((k, v) -> metrics.put(k, result.get(v).getDouble(0)));
+        phaseNanos[3] += System.nanoTime() - a0;
         return new StepResult(step, losses, metrics, lrs, Math.sqrt(gradNormAll));
+    }
+
+    /**
+     * Seconds spent so far in each part of {@link #step}, for the step benchmark's profile: the graph
+     * (forward and backward), the gradient norms, the optimiser updates, and the rest (batch-norm
+     * statistics, target networks, the loss read-out).
+     */
+    public Map<String, Double> phaseSeconds() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        String[] names = {"graph", "grad_norms", "update", "bn_ema_losses"};
+        for (int i = 0; i < names.length; i++) {
+            m.put(names[i], phaseNanos[i] / 1e9);
+        }
+        return m;
+    }
+
+    /**
+     * The graph call, replayed from a {@link GraphPlan} after its first run where the graph allows
+     * it; -Dcobench.plan=false runs every call through the session.
+     */
+    private OutAndGrad gradients(Map<String, INDArray> ph, List<String> want, List<String> vars) {
+        if (!plansOn) {
+            return sd.calculateGradientsAndOutputs(ph, want, vars);
+        }
+        String key = want + "|" + vars;
+        GraphPlan plan = plans.get(key);
+        if (plan != null) {
+            OutAndGrad og = plan.replay(ph);
+            if (og != null) {
+                return og;
+            }
+        }
+        if (unplannable.contains(key)) {
+            return sd.calculateGradientsAndOutputs(ph, want, vars);
+        }
+        GraphPlan.Recorded r = GraphPlan.record(sd, ph, want, vars);
+        if (r.plan() == null) {
+            unplannable.add(key);
+            System.err.println("note: " + method.name() + ": the training graph runs through SameDiff's session"
+                    + " every step (" + r.whyNot() + ")");
+        } else {
+            plans.put(key, r.plan());
+        }
+        return r.result();
     }
 
     private void checkLosses(long step, Map<String, INDArray> outs) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.cobench.engine.GraphPlan;
 import io.cobench.engine.RecyclingSession;
 import io.cobench.graph.ResNetConfig;
 import io.cobench.spi.SslMethod;
@@ -107,32 +108,50 @@ public abstract class MethodContractTest {
     void recycledArraysChangeNoResult() {
         Assumptions.assumeTrue(method().pretrains(), "method does not pretrain");
         long reusedBefore = RecyclingSession.reusedTotal();
-        Run plain = RecyclingSession.withMode(RecyclingSession.Mode.OFF, () -> threeSteps());
-        Run recycled = RecyclingSession.withMode(RecyclingSession.Mode.POISON, () -> threeSteps());
+        Run plain = GraphPlan.with(false, () -> RecyclingSession.withMode(RecyclingSession.Mode.OFF, () -> steps(3)));
+        Run recycled = GraphPlan.with(false, () -> RecyclingSession.withMode(RecyclingSession.Mode.POISON, () -> steps(3)));
         assertTrue(RecyclingSession.reusedTotal() - reusedBefore > 100,
                 "arrays reused: " + (RecyclingSession.reusedTotal() - reusedBefore));
-        assertEquals(plain.losses().keySet(), recycled.losses().keySet());
-        for (var e : plain.losses().entrySet()) {
-            double a = e.getValue();
-            double b = recycled.losses().get(e.getKey());
-            assertTrue(Double.isFinite(b) && Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(a)),
-                    e.getKey() + ": " + a + " without recycling, " + b + " with");
+        assertSame(plain, recycled, "ND4J's memory manager", "recycling");
+    }
+
+    /**
+     * A replayed graph plan must not change a single number either: four steps through the session
+     * and four replayed from the plan recorded at the first (recycled arrays poisoned with NaN), same
+     * losses and weights.
+     */
+    @Test
+    void replayedPlansChangeNoResult() {
+        Assumptions.assumeTrue(method().pretrains(), "method does not pretrain");
+        Run plain = GraphPlan.with(false, () -> RecyclingSession.withMode(RecyclingSession.Mode.ON, () -> steps(4)));
+        long replaysBefore = GraphPlan.replaysTotal();
+        Run planned = GraphPlan.with(true, () -> RecyclingSession.withMode(RecyclingSession.Mode.POISON, () -> steps(4)));
+        assertTrue(GraphPlan.replaysTotal() - replaysBefore >= 3, "replays: " + (GraphPlan.replaysTotal() - replaysBefore));
+        assertSame(plain, planned, "the session", "replayed plans");
+    }
+
+    private static void assertSame(Run a, Run b, String aName, String bName) {
+        assertEquals(a.losses().keySet(), b.losses().keySet());
+        for (var e : a.losses().entrySet()) {
+            double x = e.getValue();
+            double y = b.losses().get(e.getKey());
+            assertTrue(Double.isFinite(y) && Math.abs(x - y) <= 1e-5 * Math.max(1, Math.abs(x)),
+                    e.getKey() + ": " + x + " with " + aName + ", " + y + " with " + bName);
         }
-        assertEquals(plain.weights().keySet(), recycled.weights().keySet());
-        for (var e : plain.weights().entrySet()) {
-            INDArray b = recycled.weights().get(e.getKey());
-            assertTrue(e.getValue().equalsWithEps(b, 1e-5), e.getKey() + " differs after three steps");
+        assertEquals(a.weights().keySet(), b.weights().keySet());
+        for (var e : a.weights().entrySet()) {
+            assertTrue(e.getValue().equalsWithEps(b.weights().get(e.getKey()), 1e-5), e.getKey() + " differs");
         }
     }
 
     private record Run(Map<String, Double> losses, Map<String, INDArray> weights) {
     }
 
-    private Run threeSteps() {
-        TrainingSession s = session(3);
+    private Run steps(int count) {
+        TrainingSession s = session(count);
         SyntheticBatches d = data();
         Map<String, Double> losses = new TreeMap<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < count; i++) {
             for (var e : s.step(i, d.batch(i)).losses().entrySet()) {
                 losses.put(i + "/" + e.getKey(), e.getValue());
             }

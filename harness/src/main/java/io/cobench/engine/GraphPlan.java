@@ -1,0 +1,321 @@
+package io.cobench.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.config.ExecutionResult;
+import org.nd4j.autodiff.samediff.config.SDValue;
+import org.nd4j.autodiff.samediff.config.SDValueType;
+import org.nd4j.autodiff.samediff.internal.AbstractSession.VarId;
+import org.nd4j.autodiff.samediff.internal.FrameIter;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.OpContext;
+
+/**
+ * One training graph call ({@code calculateGradientsAndOutputs}) recorded once and replayed: the
+ * ops in the order the session ran them, each with its context, its arguments and the very arrays it
+ * read and wrote. A replay runs the ops alone, without the session's per-op bookkeeping (dependency
+ * tracking, output allocation, array release), and allocates nothing, so the step leaves no garbage
+ * for System.gc() to collect. That bookkeeping cost more than the ops themselves on the small CPU
+ * networks (docs/performance-notes.md).
+ *
+ * <p>Correctness rests on three checks. At recording, every array an op reads must come from an
+ * earlier op of the call, a placeholder (the plan owns copies and refills them), or a variable or
+ * constant of the graph; anything else (a cast the session made, say) makes the graph unplannable.
+ * At each replay the placeholders must have the recorded shapes and types and every variable must
+ * still be the recorded array (updaters change them in place), or the caller records anew. And an op
+ * whose result is not the array it was given (an op computed in Java) has its result copied there.
+ * The recycling session's order of array reuse was valid for this op order, so it stays valid when
+ * the same order is replayed.
+ */
+public final class GraphPlan {
+    static final ThreadLocal<Recorder> RECORDER = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> OVERRIDE = new ThreadLocal<>();
+    private static final java.util.concurrent.atomic.AtomicLong REPLAYS = new java.util.concurrent.atomic.AtomicLong();
+    /** Marks a variable or constant of the gradient function rather than of the graph. */
+    private static final String GRAD_PREFIX = "grad:";
+
+    private final SameDiff sd;
+    private final List<Step> steps;
+    private final Map<String, INDArray> placeholders;
+    private final Map<String, INDArray> variables;
+    private final OutAndGrad result;
+
+    private GraphPlan(SameDiff sd, List<Step> steps, Map<String, INDArray> placeholders,
+                      Map<String, INDArray> variables, OutAndGrad result) {
+        this.sd = sd;
+        this.steps = steps;
+        this.placeholders = placeholders;
+        this.variables = variables;
+        this.result = result;
+    }
+
+    /** One op as recorded. */
+    private record Step(RecyclingSession session, DifferentialFunction op, OpContext oc, FrameIter frame,
+                        Set<VarId> opInputs, Set<VarId> allIterInputs, Set<String> constAndPh,
+                        Map<String, SDValue> other, INDArray[] in, INDArray[] out, long[] iArgs, double[] tArgs,
+                        DataType[] dArgs, boolean[] bArgs) {
+    }
+
+    /**
+     * Runs {@code calculateGradientsAndOutputs} once, recording it. Returns the call's result and, if
+     * the graph can be replayed, the plan (else null, with the reason in {@code why[0]}).
+     */
+    public static Recorded record(SameDiff sd, Map<String, INDArray> placeholders, List<String> outputs,
+                                  List<String> gradientsOf) {
+        Map<String, INDArray> own = new LinkedHashMap<>();
+        placeholders.forEach((k, v) -> own.put(k, v.dup()));
+        Recorder rec = new Recorder();
+        RECORDER.set(rec);
+        OutAndGrad og;
+        try {
+            og = sd.calculateGradientsAndOutputs(own, outputs, gradientsOf);
+        } finally {
+            RECORDER.remove();
+        }
+        String why = rec.problem;
+        Map<String, INDArray> vars = new LinkedHashMap<>();
+        if (why == null) {
+            why = checkInputs(sd, rec, own, vars);
+        }
+        if (why == null) {
+            why = checkResult(rec, og);
+        }
+        if (why != null) {
+            return new Recorded(og, null, why);
+        }
+        Set<RecyclingSession> sessions = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Step s : rec.steps) {
+            sessions.add(s.session());
+        }
+        sessions.forEach(RecyclingSession::detachArrays);
+        return new Recorded(og, new GraphPlan(sd, List.copyOf(rec.steps), own, vars, og), null);
+    }
+
+    /** A recording's result, and the plan if the graph can be replayed. */
+    public record Recorded(OutAndGrad result, GraphPlan plan, String whyNot) {
+    }
+
+    /**
+     * Replays the call with new placeholder values; returns the same result object as the recording,
+     * its arrays refilled, or null if the inputs or variables no longer match (record anew).
+     */
+    public OutAndGrad replay(Map<String, INDArray> values) {
+        if (!values.keySet().equals(placeholders.keySet())) {
+            return null;
+        }
+        for (var e : placeholders.entrySet()) {
+            INDArray v = values.get(e.getKey());
+            if (v.dataType() != e.getValue().dataType() || !java.util.Arrays.equals(v.shape(), e.getValue().shape())) {
+                return null;
+            }
+        }
+        SameDiff grad = sd.getFunction("grad");
+        for (var e : variables.entrySet()) {
+            String k = e.getKey();
+            INDArray now = k.startsWith(GRAD_PREFIX) ? (grad == null ? null : grad.getArrForVarName(k.substring(GRAD_PREFIX.length())))
+                    : sd.getArrForVarName(k);
+            if (now != e.getValue()) {
+                return null;
+            }
+        }
+        placeholders.forEach((k, own) -> own.assign(values.get(k)));
+        for (Step s : steps) {
+            OpContext oc = s.oc();
+            oc.setInputArrays(s.in());
+            oc.setOutputArrays(s.out());
+            if (s.iArgs().length > 0) {
+                oc.setIArguments(s.iArgs());
+            }
+            if (s.tArgs().length > 0) {
+                oc.setTArguments(s.tArgs());
+            }
+            if (s.dArgs().length > 0) {
+                oc.setDArguments(s.dArgs());
+            }
+            if (s.bArgs().length > 0) {
+                oc.setBArguments(s.bArgs());
+            }
+            ExecutionResult r = s.session().doExec(s.op(), oc, s.frame(), s.opInputs(), s.allIterInputs(),
+                    s.constAndPh(), s.other());
+            for (int i = 0; i < s.out().length; i++) {
+                INDArray got = r.resultOrValueAt(i, false);
+                if (got != s.out()[i]) {
+                    s.out()[i].assign(got);
+                }
+            }
+            s.op().clearArrays();
+            oc.purge();
+        }
+        OpThreads.reset();
+        REPLAYS.incrementAndGet();
+        return result;
+    }
+
+    /** Whether training sessions created now use plans: -Dcobench.plan=false turns them off. */
+    public static boolean enabled() {
+        Boolean o = OVERRIDE.get();
+        return o != null ? o : !"false".equals(System.getProperty("cobench.plan", "true"));
+    }
+
+    /** Runs {@code body} with plans on or off for the sessions it creates on this thread (tests, ablations). */
+    public static <T> T with(boolean on, java.util.function.Supplier<T> body) {
+        Boolean before = OVERRIDE.get();
+        OVERRIDE.set(on);
+        try {
+            return body.get();
+        } finally {
+            OVERRIDE.set(before);
+        }
+    }
+
+    /** Replays by all plans of this process so far. */
+    public static long replaysTotal() {
+        return REPLAYS.get();
+    }
+
+    /** Ops in the plan. */
+    public int size() {
+        return steps.size();
+    }
+
+    private static String checkInputs(SameDiff sd, Recorder rec, Map<String, INDArray> own, Map<String, INDArray> vars) {
+        Set<INDArray> produced = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<INDArray> external = Collections.newSetFromMap(new IdentityHashMap<>());
+        own.values().forEach(external::add);
+        // The gradient function is a SameDiff of its own, with constants of its own.
+        Map<INDArray, String> varArrays = new IdentityHashMap<>();
+        List<SameDiff> graphs = new ArrayList<>(List.of(sd));
+        SameDiff grad = sd.getFunction("grad");
+        if (grad != null) {
+            graphs.add(grad);
+        }
+        for (SameDiff g : graphs) {
+            for (SDVariable v : g.variables()) {
+                if (v.getVariableType() == VariableType.VARIABLE || v.getVariableType() == VariableType.CONSTANT) {
+                    INDArray a = g.getArrForVarName(v.name());
+                    if (a != null) {
+                        varArrays.putIfAbsent(a, (g == sd ? "" : GRAD_PREFIX) + v.name());
+                    }
+                }
+            }
+        }
+        for (Step s : rec.steps) {
+            for (INDArray a : s.in()) {
+                if (a == null) {
+                    return "op " + s.op().getOwnName() + " has a null input";
+                }
+                if (produced.contains(a) || external.contains(a)) {
+                    continue;
+                }
+                String name = varArrays.get(a);
+                if (name == null) {
+                    return "op " + s.op().getOwnName() + " (" + s.op().opName()
+                            + ") reads an array that is no op output, placeholder or variable";
+                }
+                vars.put(name, a);
+            }
+            Collections.addAll(produced, s.out());
+        }
+        return null;
+    }
+
+    private static String checkResult(Recorder rec, OutAndGrad og) {
+        Set<INDArray> produced = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Step s : rec.steps) {
+            Collections.addAll(produced, s.out());
+        }
+        for (var e : og.getOutputs().entrySet()) {
+            if (!produced.contains(e.getValue())) {
+                return "output " + e.getKey() + " is no op's output array";
+            }
+        }
+        for (var e : og.getGradients().entrySet()) {
+            if (!produced.contains(e.getValue())) {
+                return "gradient of " + e.getKey() + " is no op's output array";
+            }
+        }
+        return null;
+    }
+
+    /** Collects the ops of one call as the session runs them (RecyclingSession calls it). */
+    static final class Recorder {
+        private final List<Step> steps = new ArrayList<>();
+        private Pending pending;
+        private String problem;
+
+        private record Pending(RecyclingSession session, DifferentialFunction op, OpContext oc, FrameIter frame,
+                               Set<VarId> opInputs, Set<VarId> allIterInputs, Set<String> constAndPh,
+                               Map<String, SDValue> other, INDArray[] in, long[] iArgs, double[] tArgs,
+                               DataType[] dArgs, boolean[] bArgs) {
+        }
+
+        void before(RecyclingSession session, DifferentialFunction op, OpContext oc, FrameIter frame,
+                    Set<VarId> opInputs, Set<VarId> allIterInputs, Set<String> constAndPh, Map<String, SDValue> other) {
+            if (problem != null) {
+                return;
+            }
+            if (oc == null) {
+                problem = "op " + op.getOwnName() + " (" + op.opName() + ") runs without an op context";
+                return;
+            }
+            if (pending != null) {
+                problem = "op " + pending.op().getOwnName() + " gave no result";
+                return;
+            }
+            pending = new Pending(session, op, oc, frame, opInputs, allIterInputs, constAndPh, other,
+                    oc.getInputArrays().toArray(new INDArray[0]),
+                    oc.getIArguments().stream().mapToLong(Long::longValue).toArray(),
+                    oc.getTArguments().stream().mapToDouble(Double::doubleValue).toArray(),
+                    oc.getDArguments().toArray(new DataType[0]), booleans(oc.getBArguments()));
+        }
+
+        void result(SameDiffOp op, ExecutionResult r) {
+            if (problem != null) {
+                return;
+            }
+            if (pending == null || pending.op() != op.getOp()) {
+                problem = "op " + op.getName() + " (" + op.getOp().opName() + ") ran outside doExec";
+                return;
+            }
+            // By position: the result may key an output by the name it had before a rename.
+            int n = op.getOutputsOfOp() == null ? 0 : op.getOutputsOfOp().size();
+            if (r.numResults() != n) {
+                problem = "op " + op.getName() + " gave " + r.numResults() + " results for " + n + " outputs";
+                return;
+            }
+            INDArray[] out = new INDArray[n];
+            for (int i = 0; i < n; i++) {
+                INDArray a = r.valueExistsAtIndex(i) ? r.resultOrValueAt(i, false) : null;
+                if (a == null) {
+                    problem = "output " + i + " of op " + op.getName() + " is not an array";
+                    return;
+                }
+                out[i] = a;
+            }
+            Pending p = pending;
+            pending = null;
+            steps.add(new Step(p.session(), p.op(), p.oc(), p.frame(), p.opInputs(), p.allIterInputs(),
+                    p.constAndPh(), p.other(), p.in(), out, p.iArgs(), p.tArgs(), p.dArgs(), p.bArgs()));
+        }
+
+        private static boolean[] booleans(List<Boolean> l) {
+            boolean[] b = new boolean[l.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = l.get(i);
+            }
+            return b;
+        }
+    }
+}
