@@ -65,12 +65,13 @@ for k in keys:
 print("\nThe SameDiff figures come from `cobench bench step`, the PyTorch ones from "
       "`../shared/bench/torch_resnet18.py` with the same arguments; the two alternate (which one goes first "
       "alternates too), and each side's img/s is that of its median run (SameDiff's runs by their mean step, which "
-      "includes System.gc() as often as the trainer calls it: every 2 steps for the width 8 and 16 networks as in "
-      "configs/cpu, every step otherwise), its memory the highest peak of its runs. "
+      "includes System.gc() as the trainer calls it: at most every 2 steps for the width 8 and 16 networks as in "
+      "configs/cpu, at most every step otherwise, and only when resident memory grew by 32 MB since the last "
+      "collection), its memory the highest peak of its runs. "
       "Targets are issue 17's; peak memory should be at most 1.5x PyTorch's.\n")
 print("All runs, in order (s per step; SameDiff's mean, and min to max within the run; the load average before each pair):\n")
 for k in keys:
-    ss = [f'{step_s(r)} ({r.get("s_per_step_min", "?")}-{r.get("s_per_step_max", "?")}, GC every {r.get("gc_every", "?")})'
+    ss = [f'{step_s(r)} ({r.get("s_per_step_min", "?")}-{r.get("s_per_step_max", "?")}, GC at most every {r.get("gc_every", "?")})'
           for r in by("step") if key(r) == k]
     ts = [str(r["s_per_step"]) for r in by("torch") if key(r) == k]
     ls = [str(r.get("load_before", "?")) for r in by("step") if key(r) == k]
@@ -90,9 +91,22 @@ if abl:
         print(f'| {r["label"]} | {", ".join(map(str, key(r)))} | {img_s(r)} | '
               f'{img_s(r) / img_s(b0):.2f}x | {r["peak_rss_mb"]} |')
     print()
+if by("phases"):
+    print("### The parts of a step (replayed plan)\n")
+    print("`cobench bench step ... --profile`, seconds per step: the graph (forward and backward, replayed), the "
+          "gradient norms, the optimiser updates, batch-norm statistics with targets and loss read-out, and "
+          "System.gc().\n")
+    print("| network (batch, size, channels, width) | step | graph | gradient norms | updates | BN, EMA, losses | System.gc() |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for p in by("phases"):
+        ph = p.get("phase_s_per_step", {})
+        print(f'| {p["batch"]}, {p["size"]}, {p.get("channels", 3)}, {p.get("width", 64)} | {p["s_per_step"]} | '
+              f'{ph.get("graph", "-")} | {ph.get("grad_norms", "-")} | {ph.get("update", "-")} | '
+              f'{ph.get("bn_ema_losses", "-")} | {p.get("gc_s_per_step", "-")} |')
+    print()
 for p in by("profile"):
-    print(f'### Where the step\'s time goes: batch {p["batch"]}, {p["size"]} px, {p.get("channels", 3)} channels, width {p.get("width", 64)}\n')
-    print(f'`cobench bench step --batch {p["batch"]} --size {p["size"]} --channels {p.get("channels", 3)} '
+    print(f'### Op types through SameDiff\'s session: batch {p["batch"]}, {p["size"]} px, {p.get("channels", 3)} channels, width {p.get("width", 64)}\n')
+    print(f'`COBENCH_JAVA_OPTS=-Dcobench.plan=false cobench bench step --batch {p["batch"]} --size {p["size"]} --channels {p.get("channels", 3)} '
           f'--width {p.get("width", 64)} --profile`: median step {p["s_per_step"]} s; time inside ops, mean per step, '
           f'{p["op_s_per_step"]} s; CPU time of all threads per step {p.get("cpu_s_per_step", "?")} s, inside ops '
           f'{p.get("op_cpu_s_per_step", "?")} s; from the first op\'s start to the last op\'s end '

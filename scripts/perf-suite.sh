@@ -128,6 +128,9 @@ ablate() { # label, then env assignments
 }
 ablate "all kept" X=1
 ablate "conv2d_bp for every convolution backward (-Dcobench.convbp=native)" COBENCH_JAVA_OPTS=-Dcobench.convbp=native
+ablate "every step through SameDiff's session, System.gc() as configured (-Dcobench.plan=false -Dcobench.gc.growthMb=0)" \
+  COBENCH_JAVA_OPTS="-Dcobench.plan=false -Dcobench.gc.growthMb=0"
+ablate "every op on all cores (-Dcobench.threads.small=0)" COBENCH_JAVA_OPTS=-Dcobench.threads.small=0
 if [[ $quick == 0 ]]; then
 ablate "oneDNN ISA not capped (DNNL_MAX_CPU_ISA=ALL)" DNNL_MAX_CPU_ISA=ALL
 ablate "OpenMP workers spin (OMP_WAIT_POLICY=ACTIVE)" OMP_WAIT_POLICY=ACTIVE
@@ -137,13 +140,18 @@ ablate "libnd4j batchnorm_bp (-Dcobench.bnbp=native)" COBENCH_JAVA_OPTS=-Dcobenc
 ablate "batch norm hand-built from primitive ops (-Dcobench.bn=primitive)" COBENCH_JAVA_OPTS=-Dcobench.bn=primitive
 fi
 
-# Where the step's time goes: op types, in separate runs so that the listener does not slow the timed ones.
-for spec in "64 32 1 8" "64 64 3 64" "32 224 3 64"; do
+# Where the step's time goes, in separate runs so that the listener does not slow the timed ones: the
+# parts of the step as it runs (a replayed plan), and the op types, which only a step through SameDiff's
+# session shows (a replay calls no listeners).
+for spec in "64 32 1 8" "64 64 1 16" "64 64 3 64" "32 224 3 64"; do
   set -- $spec
   l=$(quiet)
   log "profile batch $1 size $2 channels $3 width $4"
-  record profile "$(./cobench bench step --batch "$1" --size "$2" --channels "$3" --width "$4" --steps 4 --warmup 2 \
+  psteps=$(( $2 >= 224 ? 4 : 30 ))
+  record phases "$(./cobench bench step --batch "$1" --size "$2" --channels "$3" --width "$4" --steps "$psteps" --warmup 3 \
     --gc-every "$(gc_for "$@")" --profile 2>/dev/null | tail -1)" "$l"
+  record profile "$(COBENCH_JAVA_OPTS=-Dcobench.plan=false ./cobench bench step --batch "$1" --size "$2" --channels "$3" \
+    --width "$4" --steps "$psteps" --warmup 3 --gc-every "$(gc_for "$@")" --profile 2>/dev/null | tail -1)" "$l"
 done
 
 if [[ $quick == 0 ]]; then

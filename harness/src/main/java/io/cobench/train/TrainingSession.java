@@ -18,7 +18,7 @@ import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
-import io.cobench.engine.GraphPlan;
+import io.cobench.engine.GraphPlans;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -54,9 +54,7 @@ public final class TrainingSession {
     private final long totalSteps;
     private final long stepsPerEpoch;
     private final long[] phaseNanos = new long[4];
-    private final boolean plansOn = GraphPlan.enabled();
-    private final Map<String, GraphPlan> plans = new java.util.HashMap<>();
-    private final java.util.Set<String> unplannable = new java.util.HashSet<>();
+    private GraphPlans plans;
 
     public TrainingSession(SslMethod method, ResNetConfig encoder, TrainConfig train, long stepsPerEpoch) {
         this.method = method;
@@ -214,7 +212,10 @@ public final class TrainingSession {
                 }
                 List<String> want = gi == 0 ? outputs : List.of(g.spec().lossVariable());
                 long g0 = System.nanoTime();
-                OutAndGrad og = gradients(ph, want, vars);
+                if (plans == null) {
+                    plans = new GraphPlans(sd, method.name());
+                }
+                OutAndGrad og = plans.run(ph, want, vars);
                 phaseNanos[0] += System.nanoTime() - g0;
                 if (gi == 0) {
                     outs = og.getOutputs();
@@ -284,36 +285,6 @@ public final class TrainingSession {
             m.put(names[i], phaseNanos[i] / 1e9);
         }
         return m;
-    }
-
-    /**
-     * The graph call, replayed from a {@link GraphPlan} after its first run where the graph allows
-     * it; -Dcobench.plan=false runs every call through the session.
-     */
-    private OutAndGrad gradients(Map<String, INDArray> ph, List<String> want, List<String> vars) {
-        if (!plansOn) {
-            return sd.calculateGradientsAndOutputs(ph, want, vars);
-        }
-        String key = want + "|" + vars;
-        GraphPlan plan = plans.get(key);
-        if (plan != null) {
-            OutAndGrad og = plan.replay(ph);
-            if (og != null) {
-                return og;
-            }
-        }
-        if (unplannable.contains(key)) {
-            return sd.calculateGradientsAndOutputs(ph, want, vars);
-        }
-        GraphPlan.Recorded r = GraphPlan.record(sd, ph, want, vars);
-        if (r.plan() == null) {
-            unplannable.add(key);
-            System.err.println("note: " + method.name() + ": the training graph runs through SameDiff's session"
-                    + " every step (" + r.whyNot() + ")");
-        } else {
-            plans.put(key, r.plan());
-        }
-        return r.result();
     }
 
     private void checkLosses(long step, Map<String, INDArray> outs) {

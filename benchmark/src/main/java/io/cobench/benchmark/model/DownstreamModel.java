@@ -100,6 +100,8 @@ public final class DownstreamModel {
         for (String n : trainable) {
             params.put(n, train.sd().getArrForVarName(n));
         }
+        io.cobench.engine.GraphPlans plans = new io.cobench.engine.GraphPlans(train.sd(), "downstream training");
+        io.cobench.train.GcPolicy gc = new io.cobench.train.GcPolicy(4);
         for (int step = 0; step < total; step++) {
             int[] rows = order.rows(step);
             INDArray images = data.images(rows);
@@ -115,14 +117,12 @@ public final class DownstreamModel {
             Map<String, INDArray> ph = new HashMap<>();
             ph.put(train.input(), images);
             ph.put(train.target(), targets);
-            OutAndGrad og = train.sd().calculateGradientsAndOutputs(ph, stepOutputs, trainable);
+            OutAndGrad og = plans.run(ph, stepOutputs, trainable);
             opt.step(params, new HashMap<>(og.getGradients()), spec.lrAt(step, total), step);
             BatchNormUpdate.apply(train.sd(), bn, og.getOutputs());
             losses.add(og.getOutputs().get(train.loss()).getDouble(0));
             evalCurrent = false;
-            if (step % 4 == 3) {
-                System.gc();
-            }
+            gc.afterStep(step);
             if (spec.evaluateAfter(step, total)) {
                 syncEval();
                 double score = selector.getAsDouble();

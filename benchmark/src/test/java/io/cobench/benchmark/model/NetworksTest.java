@@ -116,6 +116,44 @@ class NetworksTest {
         assertNotEquals(first, m.predict(s, 8));
     }
 
+    /**
+     * Fine-tuning replays its graph from plans (one per batch shape: 20 images in batches of 8 end
+     * with a batch of 4); the losses, checks and final predictions must be those of the session.
+     */
+    @Test
+    void replayedPlansChangeNoFineTuningResult() {
+        EncoderWeights w = EncoderWeights.random(ENC, 3);
+        Nd4j.getRandom().setSeed(11);
+        float[][] y = new float[20][3];
+        for (int i = 0; i < 20; i++) {
+            y[i][i % 3] = 1;
+        }
+        ArraySplit s = new ArraySplit(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "i" + i).toList(),
+                Nd4j.randn(DataType.FLOAT, 20, 1, 32, 32), y, null);
+        io.cobench.benchmark.grid.TrainSpec spec = new io.cobench.benchmark.grid.TrainSpec(1e-2, 8, 3, 0, 0.01, 1.0, "cosine", 2, 0.5);
+        long replaysBefore = io.cobench.engine.GraphPlan.replaysTotal();
+        Object[] planned = io.cobench.engine.GraphPlan.with(true, () -> fitAndPredict(w, s, spec));
+        assertTrue(io.cobench.engine.GraphPlan.replaysTotal() - replaysBefore >= 5,
+                "replays: " + (io.cobench.engine.GraphPlan.replaysTotal() - replaysBefore));
+        Object[] plain = io.cobench.engine.GraphPlan.with(false, () -> fitAndPredict(w, s, spec));
+        DownstreamModel.FitResult a = (DownstreamModel.FitResult) plain[0];
+        DownstreamModel.FitResult b = (DownstreamModel.FitResult) planned[0];
+        assertEquals(9, a.losses().size());
+        for (int i = 0; i < a.losses().size(); i++) {
+            assertEquals(a.losses().get(i), b.losses().get(i), 1e-5 * Math.max(1, Math.abs(a.losses().get(i))), "loss " + i);
+        }
+        assertEquals(a.scores(), b.scores());
+        assertTrue(((INDArray) plain[1]).equalsWithEps((INDArray) planned[1], 1e-5));
+    }
+
+    private static Object[] fitAndPredict(EncoderWeights w, ArraySplit s, io.cobench.benchmark.grid.TrainSpec spec) {
+        DownstreamModel m = new DownstreamModel(new Classifier(ENC, 3), false);
+        m.reset(w, 9);
+        double[] score = {0};
+        DownstreamModel.FitResult r = m.fit(s, spec, 5, () -> score[0]++);
+        return new Object[] {r, m.predict(s, 8)};
+    }
+
     @Test
     void equalSeedsGiveEqualWeightsInAnyThread() throws InterruptedException {
         EncoderWeights a = EncoderWeights.random(ENC, 4);
