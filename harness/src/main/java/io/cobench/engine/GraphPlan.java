@@ -41,7 +41,7 @@ import org.nd4j.linalg.api.ops.OpContext;
  */
 public final class GraphPlan {
     static final ThreadLocal<Recorder> RECORDER = new ThreadLocal<>();
-    private static final ThreadLocal<Boolean> OVERRIDE = new ThreadLocal<>();
+    private static final ThreadOverride<Boolean> OVERRIDE = new ThreadOverride<>();
     private static final java.util.concurrent.atomic.AtomicLong REPLAYS = new java.util.concurrent.atomic.AtomicLong();
     /** Marks a variable or constant of the gradient function rather than of the graph. */
     private static final String GRAD_PREFIX = "grad:";
@@ -171,23 +171,12 @@ public final class GraphPlan {
 
     /** Runs {@code body} with plans on or off for the sessions it creates on this thread (tests, ablations). */
     public static <T> T with(boolean on, java.util.function.Supplier<T> body) {
-        Boolean before = OVERRIDE.get();
-        OVERRIDE.set(on);
-        try {
-            return body.get();
-        } finally {
-            OVERRIDE.set(before);
-        }
+        return OVERRIDE.with(on, body);
     }
 
     /** Replays by all plans of this process so far. */
     public static long replaysTotal() {
         return REPLAYS.get();
-    }
-
-    /** Ops in the plan. */
-    public int size() {
-        return steps.size();
     }
 
     private static String checkInputs(SameDiff sd, Recorder rec, Map<String, INDArray> own, Map<String, INDArray> vars) {

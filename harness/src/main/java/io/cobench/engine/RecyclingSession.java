@@ -64,7 +64,7 @@ public final class RecyclingSession extends InferenceSession {
     /** Weak, so that a finished run's graph and pool do not stay reachable from its worker thread. */
     private static final ThreadLocal<java.lang.ref.WeakReference<RecyclingSession>> LAST = new ThreadLocal<>();
     private static volatile Mode installedMode;
-    private static final ThreadLocal<Mode> OVERRIDE = new ThreadLocal<>();
+    private static final ThreadOverride<Mode> OVERRIDE = new ThreadOverride<>();
     private static final java.util.concurrent.atomic.AtomicLong REUSED_TOTAL = new java.util.concurrent.atomic.AtomicLong();
 
     /** How sessions created on a thread manage their arrays. */
@@ -109,13 +109,7 @@ public final class RecyclingSession extends InferenceSession {
     /** Runs {@code body} with sessions first created on this thread in mode {@code m}. */
     public static <T> T withMode(Mode m, java.util.function.Supplier<T> body) {
         install();
-        Mode before = OVERRIDE.get();
-        OVERRIDE.set(m);
-        try {
-            return body.get();
-        } finally {
-            OVERRIDE.set(before);
-        }
+        return OVERRIDE.with(m, body);
     }
 
     /** Arrays reused from pools by all recycling sessions of this process so far. */
