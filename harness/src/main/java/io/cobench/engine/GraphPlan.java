@@ -70,7 +70,7 @@ public final class GraphPlan {
 
     /**
      * Runs {@code calculateGradientsAndOutputs} once, recording it. Returns the call's result and, if
-     * the graph can be replayed, the plan (else null, with the reason in {@code why[0]}).
+     * the graph can be replayed, the plan (else a null plan and the reason).
      */
     public static Recorded record(SameDiff sd, Map<String, INDArray> placeholders, List<String> outputs,
                                   List<String> gradientsOf) {
