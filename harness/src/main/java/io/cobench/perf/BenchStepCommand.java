@@ -30,8 +30,9 @@ public final class BenchStepCommand implements CobenchCommand {
     @Option(names = "--rss-at", split = ",", description = "Steps after which to sample resident memory, e.g. 50,500.")
     java.util.List<Integer> rssAt = new java.util.ArrayList<>();
 
-    @Option(names = "--profile", description = "Also time every op type (SameDiff listener; adds a little overhead) "
-            + "and print the table to stderr.")
+    @Option(names = "--profile", description = "Also split the step into graph, gradient norms, updates and the rest,"
+            + " and time every op type (SameDiff listener; adds a little overhead; replayed graph plans call no listeners,"
+            + " so the op table needs COBENCH_JAVA_OPTS=-Dcobench.plan=false) and print the table to stderr.")
     boolean profile;
 
     @Option(names = "--bn", paramLabel = "ROUTE", description = "Batch norm route: fused or primitive "

@@ -152,7 +152,14 @@ public final class StepBenchmark {
             out.put("gc_s_per_step", round(gcNanos / 1e9 / Math.max(1, a.steps()), 4));
             List<Map<String, Object>> ops = timer.table(a.steps());
             out.put("ops", ops.subList(0, Math.min(15, ops.size())));
-            System.err.print(timer.format(a.steps(), 25));
+            if (ops.isEmpty()) {
+                // A replayed plan runs its ops without the session, so no listener sees them.
+                System.err.println("profile: the steps were replayed from a graph plan, which calls no listeners, so there is"
+                        + " no op table; COBENCH_JAVA_OPTS=-Dcobench.plan=false runs them through the session"
+                        + " (phase_s_per_step splits the replayed step)");
+            } else {
+                System.err.print(timer.format(a.steps(), 25));
+            }
         }
         if (!rss.isEmpty()) {
             out.put("rss_mb_at_step", rss);
