@@ -66,6 +66,10 @@ public final class GraphPlan {
                         Set<VarId> opInputs, Set<VarId> allIterInputs, Set<String> constAndPh,
                         Map<String, SDValue> other, INDArray[] in, INDArray[] out, long[] iArgs, double[] tArgs,
                         DataType[] dArgs, boolean[] bArgs) {
+        Step withOutputs(INDArray[] outputs) {
+            return new Step(session, op, oc, frame, opInputs, allIterInputs, constAndPh, other, in, outputs, iArgs,
+                    tArgs, dArgs, bArgs);
+        }
     }
 
     /**
@@ -241,14 +245,9 @@ public final class GraphPlan {
     /** Collects the ops of one call as the session runs them (RecyclingSession calls it). */
     static final class Recorder {
         private final List<Step> steps = new ArrayList<>();
-        private Pending pending;
+        /** The op between doExec and its result: a step whose outputs are not known yet. */
+        private Step pending;
         private String problem;
-
-        private record Pending(RecyclingSession session, DifferentialFunction op, OpContext oc, FrameIter frame,
-                               Set<VarId> opInputs, Set<VarId> allIterInputs, Set<String> constAndPh,
-                               Map<String, SDValue> other, INDArray[] in, long[] iArgs, double[] tArgs,
-                               DataType[] dArgs, boolean[] bArgs) {
-        }
 
         void before(RecyclingSession session, DifferentialFunction op, OpContext oc, FrameIter frame,
                     Set<VarId> opInputs, Set<VarId> allIterInputs, Set<String> constAndPh, Map<String, SDValue> other) {
@@ -263,8 +262,8 @@ public final class GraphPlan {
                 problem = "op " + pending.op().getOwnName() + " gave no result";
                 return;
             }
-            pending = new Pending(session, op, oc, frame, opInputs, allIterInputs, constAndPh, other,
-                    oc.getInputArrays().toArray(new INDArray[0]),
+            pending = new Step(session, op, oc, frame, opInputs, allIterInputs, constAndPh, other,
+                    oc.getInputArrays().toArray(new INDArray[0]), null,
                     oc.getIArguments().stream().mapToLong(Long::longValue).toArray(),
                     oc.getTArguments().stream().mapToDouble(Double::doubleValue).toArray(),
                     oc.getDArguments().toArray(new DataType[0]), booleans(oc.getBArguments()));
@@ -293,10 +292,8 @@ public final class GraphPlan {
                 }
                 out[i] = a;
             }
-            Pending p = pending;
+            steps.add(pending.withOutputs(out));
             pending = null;
-            steps.add(new Step(p.session(), p.op(), p.oc(), p.frame(), p.opInputs(), p.allIterInputs(),
-                    p.constAndPh(), p.other(), p.in(), out, p.iArgs(), p.tArgs(), p.dArgs(), p.bArgs()));
         }
 
         private static boolean[] booleans(List<Boolean> l) {
