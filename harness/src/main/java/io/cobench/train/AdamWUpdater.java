@@ -1,5 +1,6 @@
 package io.cobench.train;
 
+import java.nio.FloatBuffer;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -28,6 +29,10 @@ public final class AdamWUpdater implements Updater {
     @Override
     public void step(INDArray param, INDArray grad, double lr, long iteration) {
         long t = iteration + 1;
+        if (FloatLoops.java(param, grad, m, v)) {
+            stepInJava(param, grad, lr, t);
+            return;
+        }
         if (weightDecay != 0) {
             param.muli(1 - lr * weightDecay);
         }
@@ -39,6 +44,32 @@ public final class AdamWUpdater implements Updater {
         double c2 = 1 - Math.pow(beta2, t);
         INDArray denom = Transforms.sqrt(v.div(c2), false).addi(eps);
         param.subi(m.div(denom).muli(lr / c1));
+    }
+
+    /** The same arithmetic, operation for operation in float, as the ND4J calls above. */
+    private void stepInJava(INDArray param, INDArray grad, double lr, long t) {
+        FloatBuffer p = FloatLoops.floats(param);
+        FloatBuffer g = FloatLoops.floats(grad);
+        FloatBuffer mb = FloatLoops.floats(m);
+        FloatBuffer vb = FloatLoops.floats(v);
+        float decay = (float) (1 - lr * weightDecay);
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float g1 = (float) (1 - beta1);
+        float g2 = (float) (1 - beta2);
+        float c2 = (float) (1 - Math.pow(beta2, t));
+        float e = (float) eps;
+        float step = (float) (lr / (1 - Math.pow(beta1, t)));
+        for (int i = 0, n = (int) param.length(); i < n; i++) {
+            float w = weightDecay != 0 ? p.get(i) * decay : p.get(i);
+            float gi = g.get(i);
+            float mi = mb.get(i) * b1 + gi * g1;
+            float vi = vb.get(i) * b2 + gi * gi * g2;
+            mb.put(i, mi);
+            vb.put(i, vi);
+            float denom = (float) Math.sqrt(vi / c2) + e;
+            p.put(i, w - mi / denom * step);
+        }
     }
 
     @Override

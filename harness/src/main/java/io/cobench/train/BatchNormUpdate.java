@@ -21,8 +21,13 @@ public final class BatchNormUpdate {
             double m = l.momentum();
             INDArray rm = sd.getArrForVarName(l.runningMean());
             INDArray rv = sd.getArrForVarName(l.runningVar());
-            rm.muli(1 - m).addi(outputs.get(l.batchMean().name()).reshape(rm.shape()).mul(m));
-            rv.muli(1 - m).addi(outputs.get(l.batchVar().name()).reshape(rv.shape()).mul(m));
+            FloatLoops.blend(rm, 1 - m, sameShape(outputs.get(l.batchMean().name()), rm), m);
+            FloatLoops.blend(rv, 1 - m, sameShape(outputs.get(l.batchVar().name()), rv), m);
         }
+    }
+
+    /** {@code a} as {@code like}'s shape; the array itself where the shapes already agree (no view). */
+    private static INDArray sameShape(INDArray a, INDArray like) {
+        return java.util.Arrays.equals(a.shape(), like.shape()) ? a : a.reshape(like.shape());
     }
 }

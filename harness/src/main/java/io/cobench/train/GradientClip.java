@@ -16,8 +16,7 @@ public final class GradientClip {
     public static double globalNorm(Collection<INDArray> grads) {
         double sq = 0;
         for (INDArray g : grads) {
-            double n = g.norm2Number().doubleValue();
-            sq += n * n;
+            sq += FloatLoops.sumSquares(g);
         }
         return Math.sqrt(sq);
     }
@@ -32,7 +31,7 @@ public final class GradientClip {
         double norm = globalNorm(grads);
         double f = factor(norm, maxNorm);
         if (f != 1.0) {
-            grads.forEach(g -> g.muli(f));
+            grads.forEach(g -> FloatLoops.scale(g, f));
         }
         return norm;
     }

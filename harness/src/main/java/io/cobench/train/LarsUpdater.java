@@ -1,5 +1,6 @@
 package io.cobench.train;
 
+import java.nio.FloatBuffer;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,19 +27,37 @@ public final class LarsUpdater implements Updater {
 
     @Override
     public void step(INDArray param, INDArray grad, double lr, long iteration) {
+        boolean java = FloatLoops.java(param, grad, velocity);
         double trust = 1.0;
         if (adapt) {
             if (weightDecay != 0) {
-                Axpy.into(grad, weightDecay, param);
+                if (java) {
+                    FloatLoops.axpy(FloatLoops.floats(grad), weightDecay, FloatLoops.floats(param), (int) grad.length());
+                } else {
+                    Axpy.into(grad, weightDecay, param);
+                }
             }
-            double wn = param.norm2Number().doubleValue();
-            double gn = grad.norm2Number().doubleValue();
+            double wn = Math.sqrt(FloatLoops.sumSquares(param));
+            double gn = Math.sqrt(FloatLoops.sumSquares(grad));
             if (wn > 0 && gn > 0) {
                 trust = eta * wn / gn;
             }
         }
-        velocity.muli(momentum).addi(grad.muli(lr * trust));
-        param.subi(velocity);
+        if (!java) {
+            velocity.muli(momentum).addi(grad.muli(lr * trust));
+            param.subi(velocity);
+            return;
+        }
+        FloatBuffer p = FloatLoops.floats(param);
+        FloatBuffer g = FloatLoops.floats(grad);
+        FloatBuffer v = FloatLoops.floats(velocity);
+        float s = (float) (lr * trust);
+        float m = (float) momentum;
+        for (int i = 0, n = (int) param.length(); i < n; i++) {
+            float vi = v.get(i) * m + g.get(i) * s;
+            v.put(i, vi);
+            p.put(i, p.get(i) - vi);
+        }
     }
 
     @Override

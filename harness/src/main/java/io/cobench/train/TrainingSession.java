@@ -231,11 +231,11 @@ public final class TrainingSession {
                     throw new IllegalStateException("no gradient for trainable variable " + v
                             + " (not connected to loss " + g.spec().lossVariable() + ")");
                 }
-                double n = gr.norm2Number().doubleValue();
-                if (!Double.isFinite(n)) {
-                    throw new NonFiniteException(step, "gradient of " + v, n);
+                double s2 = FloatLoops.sumSquares(gr);
+                if (!Double.isFinite(s2)) {
+                    throw new NonFiniteException(step, "gradient of " + v, Math.sqrt(s2));
                 }
-                sq += n * n;
+                sq += s2;
             }
             double norm = Math.sqrt(sq);
             gradNormAll += sq;
@@ -248,7 +248,7 @@ public final class TrainingSession {
                 INDArray param = sd.getArrForVarName(v);
                 INDArray gr = grads.get(v);
                 if (scale != 1.0) {
-                    gr.muli(scale);
+                    FloatLoops.scale(gr, scale);
                 }
                 g.updaters().computeIfAbsent(v, k -> Updater.create(g.cfg(), param)).step(param, gr, lr, step);
             }
@@ -302,7 +302,7 @@ public final class TrainingSession {
             EmaSpec s = p.spec();
             double m = s.cosine() ? Schedules.emaMomentum(step, totalSteps, s.m0()) : s.m0();
             INDArray t = sd.getArrForVarName(p.target());
-            t.muli(m).addi(sd.getArrForVarName(p.online()).mul(1 - m));
+            FloatLoops.blend(t, m, sd.getArrForVarName(p.online()), 1 - m);
         }
     }
 
