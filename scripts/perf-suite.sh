@@ -85,12 +85,15 @@ rm -f "$out/BUSY"
 # every step in configs/paper. A full collection costs tens of ms, more than PyTorch's whole step
 # at width 8, so the interval has to be the trainer's own for the figures to mean anything.
 gc_for() { if [[ $2 -le 64 && $4 -le 16 ]]; then echo 2; else echo 1; fi; }
+# A width-8 step takes about 20 ms, so PERF_STEPS steps of it would be timed over a fifth of a
+# second, where one scheduler hiccup moves the median; the small rows time proportionally more steps.
+row_steps() { if [[ $4 -le 8 ]]; then echo $((steps * 10)); elif [[ $4 -le 16 ]]; then echo $((steps * 4)); else echo "$steps"; fi; }
 samediff_step() { # batch size channels width [extra args]
-  ./cobench bench step --batch "$1" --size "$2" --channels "$3" --width "$4" --steps "$steps" \
+  ./cobench bench step --batch "$1" --size "$2" --channels "$3" --width "$4" --steps "$(row_steps "$@")" \
     --gc-every "$(gc_for "$@")" "${@:5}" 2>/dev/null | tail -1
 }
 torch_step() { # batch size channels width
-  /usr/bin/python3 "$torch_ref" --batch "$1" --size "$2" --channels "$3" --width "$4" --steps "$steps" --threads "$(nproc)" | tail -1
+  /usr/bin/python3 "$torch_ref" --batch "$1" --size "$2" --channels "$3" --width "$4" --steps "$(row_steps "$@")" --threads "$(nproc)" | tail -1
 }
 
 # The small networks of the CPU presets and tests, then the two standard rows (batch size channels width).
@@ -121,7 +124,7 @@ ablate() { # label, then env assignments
     read -r b sz c w <<< "$spec"
     l=$(quiet)
     log "ablation: $label (batch $b size $sz channels $c width $w, load $l)"
-    line=$(env "${envs[@]}" ./cobench bench step --batch "$b" --size "$sz" --channels "$c" --width "$w" --steps "$steps" \
+    line=$(env "${envs[@]}" ./cobench bench step --batch "$b" --size "$sz" --channels "$c" --width "$w" --steps "$(row_steps "$b" "$sz" "$c" "$w")" \
       --gc-every "$(gc_for "$b" "$sz" "$c" "$w")" 2>/dev/null | tail -1)
     record ablation "$(/usr/bin/env python3 -c 'import json,sys; d=json.loads(sys.argv[1]); d["label"]=sys.argv[2]; print(json.dumps(d))' "$line" "$label")" "$l"
   done
@@ -131,6 +134,11 @@ ablate "conv2d_bp for every convolution backward (-Dcobench.convbp=native)" COBE
 ablate "every step through SameDiff's session, System.gc() as configured (-Dcobench.plan=false -Dcobench.gc.growthMb=0)" \
   COBENCH_JAVA_OPTS="-Dcobench.plan=false -Dcobench.gc.growthMb=0"
 ablate "every op on all cores (-Dcobench.threads.small=0)" COBENCH_JAVA_OPTS=-Dcobench.threads.small=0
+ablate "convolutions judged by their largest array, not their multiply-adds (-Dcobench.threads.smallWork=0)" \
+  COBENCH_JAVA_OPTS=-Dcobench.threads.smallWork=0
+ablate "optimiser updates, norms and statistics through ND4J calls (-Dcobench.update.javaMax=0)" \
+  COBENCH_JAVA_OPTS=-Dcobench.update.javaMax=0
+ablate "replays keep copies and zero additions (-Dcobench.plan.elide=false)" COBENCH_JAVA_OPTS=-Dcobench.plan.elide=false
 if [[ $quick == 0 ]]; then
 ablate "oneDNN ISA not capped (DNNL_MAX_CPU_ISA=ALL)" DNNL_MAX_CPU_ISA=ALL
 ablate "OpenMP workers spin (OMP_WAIT_POLICY=ACTIVE)" OMP_WAIT_POLICY=ACTIVE

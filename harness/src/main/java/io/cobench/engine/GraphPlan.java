@@ -45,17 +45,21 @@ public final class GraphPlan {
     private static final java.util.concurrent.atomic.AtomicLong REPLAYS = new java.util.concurrent.atomic.AtomicLong();
     /** Marks a variable or constant of the gradient function rather than of the graph. */
     private static final String GRAD_PREFIX = "grad:";
+    /** Whether replays skip copies and zero additions ({@link #elide}); -Dcobench.plan.elide=false keeps them. */
+    private static final boolean ELIDE = !"false".equals(System.getProperty("cobench.plan.elide", "true"));
 
     private final SameDiff sd;
     private final List<Step> steps;
     private final Map<String, INDArray> placeholders;
     private final Map<String, INDArray> variables;
     private final OutAndGrad result;
+    private final int recorded;
 
-    private GraphPlan(SameDiff sd, List<Step> steps, Map<String, INDArray> placeholders,
+    private GraphPlan(SameDiff sd, List<Step> steps, int recorded, Map<String, INDArray> placeholders,
                       Map<String, INDArray> variables, OutAndGrad result) {
         this.sd = sd;
         this.steps = steps;
+        this.recorded = recorded;
         this.placeholders = placeholders;
         this.variables = variables;
         this.result = result;
@@ -68,6 +72,11 @@ public final class GraphPlan {
                         DataType[] dArgs, boolean[] bArgs) {
         Step withOutputs(INDArray[] outputs) {
             return new Step(session, op, oc, frame, opInputs, allIterInputs, constAndPh, other, in, outputs, iArgs,
+                    tArgs, dArgs, bArgs);
+        }
+
+        Step withInputs(INDArray[] inputs) {
+            return new Step(session, op, oc, frame, opInputs, allIterInputs, constAndPh, other, inputs, out, iArgs,
                     tArgs, dArgs, bArgs);
         }
     }
@@ -104,7 +113,10 @@ public final class GraphPlan {
             sessions.add(s.session());
         }
         sessions.forEach(RecyclingSession::detachArrays);
-        return new Recorded(og, new GraphPlan(sd, List.copyOf(rec.steps), own, vars, og), null);
+        List<INDArray> external = new ArrayList<>(own.values());
+        external.addAll(vars.values());
+        List<Step> replayed = ELIDE ? elide(rec.steps, og, external) : rec.steps;
+        return new Recorded(og, new GraphPlan(sd, List.copyOf(replayed), rec.steps.size(), own, vars, og), null);
     }
 
     /** A recording's result, and the plan if the graph can be replayed. */
@@ -167,6 +179,21 @@ public final class GraphPlan {
         return result;
     }
 
+    /** The ops the recording ran. */
+    public int recordedOps() {
+        return recorded;
+    }
+
+    /** The ops a replay runs (fewer than recorded where {@link #elide} skipped some). */
+    public int replayedOps() {
+        return steps.size();
+    }
+
+    /** The names of the ops a replay runs, in order (for tests and messages). */
+    List<String> replayedOpNames() {
+        return steps.stream().map(st -> st.op().opName()).toList();
+    }
+
     /** Whether training sessions created now use plans: -Dcobench.plan=false turns them off. */
     public static boolean enabled() {
         Boolean o = OVERRIDE.get();
@@ -222,6 +249,188 @@ public final class GraphPlan {
             Collections.addAll(produced, s.out());
         }
         return null;
+    }
+
+    /**
+     * The recorded steps without those whose work is a copy or a zero: a stop-gradient's copy of its
+     * input, the zero fill of a stopped branch's gradient, and the addition of that zero to the
+     * other branch's gradient. Trainable batch norm has all three in every layer (its statistics
+     * come from a gradient-stopped copy of the activation, {@code Layers}), about 60 ops per
+     * ResNet-18 step, each a full pass over an activation or, on the small networks, 20-30 us of
+     * call overhead. A consumer of a skipped op's output reads the array that held the same values
+     * instead, which is valid only while nothing overwrites that array, so every rule checks that.
+     */
+    static List<Step> elide(List<Step> recorded, OutAndGrad og, java.util.Collection<INDArray> external) {
+        List<Step> steps = new ArrayList<>(recorded);
+        Set<INDArray> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+        keep.addAll(og.getOutputs().values());
+        keep.addAll(og.getGradients().values());
+        keep.addAll(external);
+        // every distinct array of the plan, to find those that share memory with another (views)
+        Set<INDArray> all = Collections.newSetFromMap(new IdentityHashMap<>());
+        all.addAll(keep);
+        for (Step s : steps) {
+            Collections.addAll(all, s.in());
+            Collections.addAll(all, s.out());
+        }
+        // arrays that hold the zeros a zero fill wrote and nothing has overwritten since
+        Set<INDArray> zeros = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            String name = s.op().opName();
+            INDArray source = null;
+            if (s.out().length == 1 && s.in().length == 1 && ("stop_gradient".equals(name) || "identity".equals(name))) {
+                source = s.in()[0];
+            } else if (s.out().length == 1 && s.in().length == 2 && "add".equals(name)) {
+                source = zeros.contains(s.in()[0]) ? s.in()[1] : zeros.contains(s.in()[1]) ? s.in()[0] : null;
+            }
+            INDArray out = s.out().length == 1 ? s.out()[0] : null;
+            if (source != null && !keep.contains(out) && source != out && sameLayout(source, out)
+                    && !shared(source, all) && !shared(out, all) && alias(steps, i, out, source)) {
+                steps.set(i, null);
+                zeros.remove(out);
+                continue;
+            }
+            for (INDArray o : s.out()) {
+                zeros.remove(o);
+            }
+            if (out != null && ("zeroslike".equals(name) || "zeros_like".equals(name)) && !shared(out, all)) {
+                zeros.add(out);
+            }
+        }
+        removeDead(steps, keep);
+        steps.removeIf(java.util.Objects::isNull);
+        return steps;
+    }
+
+    /**
+     * Drops the steps whose outputs no later step reads before they are overwritten (a zero fill
+     * whose addition was skipped, say), unless an output is a result, a variable or placeholder, or
+     * one of the step's own inputs (an op that works in place).
+     */
+    private static void removeDead(List<Step> steps, Set<INDArray> keep) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int j = steps.size() - 1; j >= 0; j--) {
+                Step s = steps.get(j);
+                if (s == null) {
+                    continue;
+                }
+                boolean live = false;
+                for (INDArray o : s.out()) {
+                    live |= keep.contains(o) || contains(s.in(), o) || readLater(steps, j, o);
+                }
+                if (!live) {
+                    steps.set(j, null);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** Whether a step after {@code j} reads {@code a} before any step overwrites it. */
+    private static boolean readLater(List<Step> steps, int j, INDArray a) {
+        for (int k = j + 1; k < steps.size(); k++) {
+            Step t = steps.get(k);
+            if (t == null) {
+                continue;
+            }
+            if (contains(t.in(), a)) {
+                return true;
+            }
+            if (contains(t.out(), a)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Makes the steps after {@code at} that read {@code out} read {@code source}, up to the step that
+     * next writes {@code out}; false, changing nothing, if {@code source} is written in that span.
+     */
+    private static boolean alias(List<Step> steps, int at, INDArray out, INDArray source) {
+        int end = steps.size();
+        for (int j = at + 1; j < steps.size(); j++) {
+            Step t = steps.get(j);
+            if (t != null && contains(t.out(), out)) {
+                end = j;
+                break;
+            }
+        }
+        // the span's last step reads before it writes, so its own write of source is harmless only
+        // when it is the step that ends the span by writing out
+        for (int j = at + 1; j < Math.min(end + 1, steps.size()); j++) {
+            Step t = steps.get(j);
+            if (t != null && contains(t.out(), source) && (j < end || contains(t.in(), out))) {
+                return false;
+            }
+            if (t != null && contains(t.in(), out) && readsSessionState(t)) {
+                return false;
+            }
+        }
+        for (int j = at + 1; j < Math.min(end + 1, steps.size()); j++) {
+            Step t = steps.get(j);
+            if (t != null && contains(t.in(), out)) {
+                INDArray[] in = t.in().clone();
+                for (int k = 0; k < in.length; k++) {
+                    if (in[k] == out) {
+                        in[k] = source;
+                    }
+                }
+                steps.set(j, t.withInputs(in));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether another array of the plan shares memory with {@code a} (a view of it, or it of
+     * another). The rules above follow arrays by identity, which says nothing about a write
+     * through a view, so they leave such arrays alone.
+     */
+    private static boolean shared(INDArray a, Set<INDArray> all) {
+        long start = a.data().address();
+        long end = start + a.data().length() * a.data().getElementSize();
+        for (INDArray b : all) {
+            if (b == a) {
+                continue;
+            }
+            long bs = b.data().address();
+            long be = bs + b.data().length() * b.data().getElementSize();
+            if (bs < end && start < be) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the session computes this op from its own record of the op's inputs rather than from
+     * the context's arrays: an identity or a control-flow op passes on the array the session holds
+     * for its input variable, so giving it another input array changes nothing (found when a
+     * skipped addition fed an identity in CoBooM's graph).
+     */
+    private static boolean readsSessionState(Step t) {
+        String pkg = t.op().getClass().getPackageName();
+        return pkg.startsWith("org.nd4j.linalg.api.ops.impl.controlflow")
+                || pkg.startsWith("org.nd4j.linalg.api.ops.impl.shape.tensorops")
+                || java.util.Set.of("identity", "identity_n").contains(t.op().opName());
+    }
+
+    private static boolean contains(INDArray[] arrays, INDArray a) {
+        for (INDArray x : arrays) {
+            if (x == a) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameLayout(INDArray a, INDArray b) {
+        return a.dataType() == b.dataType() && a.ordering() == b.ordering()
+                && java.util.Arrays.equals(a.shape(), b.shape()) && java.util.Arrays.equals(a.stride(), b.stride());
     }
 
     private static String checkResult(Recorder rec, OutAndGrad og) {

@@ -1,5 +1,6 @@
 package io.cobench.engine;
 
+import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -25,9 +26,24 @@ final class OpThreads {
     private OpThreads() {
     }
 
+    /**
+     * Convolutions and matrix products with fewer multiply-adds than this run on one thread. Their
+     * arrays understate their work: a layer-4 convolution of a width-64 network at 64 px has an
+     * output of 131k floats but 600M multiply-adds, and on one thread it cost the width-64 step
+     * 10 % (docs/performance-notes.md). 50M: every convolution of the width-8 network (at most
+     * 13M) stays on one thread; those of width 64 from layer 3 on (300M and more) get all cores.
+     * 0 judges them by their largest array, as every other op.
+     */
+    static final long SMALL_WORK = Long.getLong("cobench.threads.smallWork", 50_000_000L);
+
     /** Sets the calling thread's OpenMP thread count for this op, changing it only when needed. */
-    static void forOp(OpContext oc) {
+    static void forOp(DifferentialFunction op, OpContext oc) {
         if (SMALL_OP <= 0 || ALL <= 1 || oc == null) {
+            return;
+        }
+        long work = op == null || SMALL_WORK <= 0 ? -1 : multiplyAdds(op.opName(), oc);
+        if (work >= 0) {
+            set(work < SMALL_WORK ? 1 : ALL);
             return;
         }
         long largest = 0;
@@ -42,6 +58,38 @@ final class OpThreads {
             }
         }
         set(largest < SMALL_OP ? 1 : ALL);
+    }
+
+    /**
+     * The multiply-adds of a convolution or matrix product from its arrays; -1 for other ops (and
+     * where the arrays are not there), which are judged by their largest array.
+     */
+    static long multiplyAdds(String name, OpContext oc) {
+        INDArray x = oc.numInputArguments() > 1 ? oc.getInputArray(0) : null;
+        INDArray w = oc.numInputArguments() > 1 ? oc.getInputArray(1) : null;
+        if (x == null || w == null) {
+            return -1;
+        }
+        switch (name) {
+            case "conv2d", "deconv2d": {
+                // weights [kH, kW, in, out] (deconv2d: [kH, kW, out, in]): one output element costs
+                // kH kW in; a transposed convolution's input element costs kH kW out
+                INDArray y = oc.numOutputArguments() > 0 ? oc.getOutputArray(0) : null;
+                INDArray per = "conv2d".equals(name) ? y : x;
+                return per == null || w.rank() != 4 ? -1 : per.length() * (w.length() / w.size(3));
+            }
+            case "conv2d_bp": {
+                // the input and the weight gradients each cost a forward pass
+                INDArray dy = oc.numInputArguments() > 2 ? oc.getInputArray(2) : null;
+                return dy == null || w.rank() != 4 ? -1 : 2 * dy.length() * (w.length() / w.size(3));
+            }
+            case "matmul", "mmul": {
+                INDArray y = oc.numOutputArguments() > 0 ? oc.getOutputArray(0) : null;
+                return y == null ? -1 : (long) Math.sqrt((double) x.length() * w.length() * y.length());
+            }
+            default:
+                return -1;
+        }
     }
 
     /** Every core again, for what runs outside the graph (optimiser updates, data). */

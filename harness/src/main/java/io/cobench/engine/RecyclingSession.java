@@ -192,7 +192,7 @@ public final class RecyclingSession extends InferenceSession {
         if (rec != null) {
             rec.before(this, op, oc, outputFrameIter, opInputs, allIterInputs, constAndPhInputs, otherPlaceHolders);
         }
-        OpThreads.forOp(oc);
+        OpThreads.forOp(op, oc);
         if (oc != null && op instanceof DynamicCustomOp c && "conv2d_bp".equals(op.opName())
                 && ConvBackward.composes(c, oc)) {
             ConvBackward.run(oc.getInputArray(0), oc.getInputArray(1), oc.getInputArray(2), c.iArgs(),

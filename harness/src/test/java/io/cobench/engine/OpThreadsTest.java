@@ -58,4 +58,28 @@ class OpThreadsTest {
         assertEquals(12.0, out.get("smallOut").sumNumber().doubleValue(), 0.0);
         assertEquals(2.0 * big, out.get("largeOut").sumNumber().doubleValue(), 0.0);
     }
+
+    private static OpContext context(INDArray[] in, INDArray... out) {
+        OpContext oc = Nd4j.getExecutioner().buildContext();
+        oc.setInputArrays(in);
+        oc.setOutputArrays(out);
+        return oc;
+    }
+
+    @Test
+    void convolutionsAndProductsAreJudgedByTheirMultiplyAdds() {
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 2, 3, 8, 8);
+        INDArray w = Nd4j.zeros(DataType.FLOAT, 3, 3, 3, 4); // [kH, kW, in 3, out 4]
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 2, 4, 8, 8);
+        // 512 outputs, each 3 x 3 x 3 = 27 multiply-adds
+        assertEquals(512 * 27, OpThreads.multiplyAdds("conv2d", context(new INDArray[] {x, w}, y)));
+        // input and weight gradients: twice the forward
+        assertEquals(2 * 512 * 27, OpThreads.multiplyAdds("conv2d_bp", context(new INDArray[] {x, w, y}, x.dup(), w.dup())));
+        // deconv2d weights [kH, kW, out 3, in 4]: each of the 512 input elements spreads over 3 x 3 x 3
+        assertEquals(512 * 27, OpThreads.multiplyAdds("deconv2d", context(new INDArray[] {y, w}, x)));
+        INDArray a = Nd4j.zeros(DataType.FLOAT, 5, 7);
+        INDArray b = Nd4j.zeros(DataType.FLOAT, 7, 3);
+        assertEquals(5 * 7 * 3, OpThreads.multiplyAdds("matmul", context(new INDArray[] {a, b}, Nd4j.zeros(DataType.FLOAT, 5, 3))));
+        assertEquals(-1, OpThreads.multiplyAdds("add", context(new INDArray[] {a, a}, a.dup())), "judged by its arrays");
+    }
 }
