@@ -114,7 +114,8 @@ public final class Evaluator {
         LinearProbe.Result r = LinearProbe.train(xTrain, labels(train), xSel, labels(select), classes, ts,
                 seeds.get("init"), metrics);
         float[][] probs = r.head().probabilities(xTest).toFloatMatrix();
-        return new Outcome(classes, ids(test), probs, labels(test), null, null, null, weights, r.head(), r.log());
+        return new Outcome(classes, ids(test), probs, labels(test), null, null, null, weights, r.head(), r.log(),
+                FeatureSpectrum.of(xTest));
     }
 
     private Outcome finetune(Cell cell, List<String> classes, Split train, Split select, Split test,
@@ -131,7 +132,7 @@ public final class Evaluator {
         LinearProbe.Head head = new LinearProbe.Head(sd.getArrForVarName(Classifier.headWeights()).dup(),
                 sd.getArrForVarName(Classifier.headBias()).dup());
         return new Outcome(classes, ids(test), probs, labels(test), null, null, null,
-                EncoderWeights.of(sd, "fine-tuned in " + cell.id()), head, log(fit));
+                EncoderWeights.of(sd, "fine-tuned in " + cell.id()), head, log(fit), null);
     }
 
     private Outcome segmentation(Cell cell, List<String> classes, Split train, Split select, Split test,
@@ -147,7 +148,7 @@ public final class Evaluator {
         List<Metrics.DiceCounts> counts = dice(prob, test, thr);
         INDArray masks = prob.gt(thr).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
         INDArray truth = test.masks(Split.range(0, test.size()));
-        return new Outcome(classes, ids(test), null, null, counts, masks, truth, null, null, log(fit));
+        return new Outcome(classes, ids(test), null, null, counts, masks, truth, null, null, log(fit), null);
     }
 
     private List<Metrics.DiceCounts> dice(INDArray prob, Split split, double thr) {

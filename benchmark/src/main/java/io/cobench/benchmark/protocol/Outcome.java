@@ -17,10 +17,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *              predictions so that the cell's Dice can be recomputed from its files alone
  * @param encoder classification: the encoder the head sits on (fine-tuned or frozen), for Grad-CAM
  * @param head classification: the chosen linear layer, for Grad-CAM
+ * @param spectrum linear probing: the spread of the frozen encoder's test features, else null
  */
 public record Outcome(List<String> classes, List<String> testIds, float[][] probs, float[][] labels,
                       List<Metrics.DiceCounts> dice, INDArray masks, INDArray truth, io.cobench.benchmark.model.EncoderWeights encoder,
-                      LinearProbe.Head head, TrainingLog training) {
+                      LinearProbe.Head head, TrainingLog training, FeatureSpectrum spectrum) {
     public Outcome {
         classes = List.copyOf(classes);
         testIds = List.copyOf(testIds);

@@ -8,12 +8,13 @@ import java.util.Map;
 
 /**
  * The metrics.json of one cell, field for field as docs/results-store.md specifies. Undefined
- * values are written as JSON null, never left out.
+ * values are written as JSON null, never left out. The feature spread (linear probing only) comes
+ * from the cell's feature_spectrum.csv; cells stored before it existed read it as null.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"cell", "method", "row", "protocol", "dataset", "label_fraction", "seed", "metric", "value",
         "classes", "auc_per_class", "auc_mean", "auc_mean_14", "dice_mean", "dice_pooled", "selection",
-        "config_hash", "pretrain_run", "n_test"})
+        "config_hash", "pretrain_run", "n_test", "feature_rank", "feature_top_share"})
 public record CellMetrics(
         @JsonProperty("cell") String cell,
         @JsonProperty("method") String method,
@@ -33,5 +34,7 @@ public record CellMetrics(
         @JsonProperty("selection") String selection,
         @JsonProperty("config_hash") String configHash,
         @JsonProperty("pretrain_run") String pretrainRun,
-        @JsonProperty("n_test") int nTest) {
+        @JsonProperty("n_test") int nTest,
+        @JsonProperty("feature_rank") Double featureRank,
+        @JsonProperty("feature_top_share") Double featureTopShare) {
 }

@@ -3,11 +3,13 @@ package io.cobench.benchmark.store;
 import io.cobench.benchmark.grid.Cell;
 import io.cobench.benchmark.metrics.Metrics;
 import io.cobench.benchmark.protocol.ClassificationScores;
+import io.cobench.benchmark.protocol.FeatureSpectrum;
 import io.cobench.benchmark.protocol.Outcome;
 import io.cobench.io.AtomicFiles;
 import io.cobench.io.Json;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,8 @@ public final class CellWriter {
             double pooled = Metrics.DiceCounts.pooled(out.dice());
             m = new CellMetrics(cell.id(), cell.method(), labels.row(), cell.protocol().key(),
                     cell.dataset().display(), cell.fraction(), cell.seed(), "Dice", mean, null, null, null, null,
-                    mean, pooled, labels.selection(), labels.configHash(), labels.pretrainRun(), out.testIds().size());
+                    mean, pooled, labels.selection(), labels.configHash(), labels.pretrainRun(), out.testIds().size(),
+                    null, null);
         } else {
             PredictionFiles.write(dir.resolve("predictions.csv"),
                     new PredictionFiles.Table(out.classes(), out.testIds(), out.probs()));
@@ -47,10 +50,15 @@ public final class CellWriter {
                     new PredictionFiles.Table(out.classes(), out.testIds(), out.labels()));
             ClassificationScores s = ClassificationScores.of(out.classes(), out.probs(), out.labels(), metrics);
             boolean nih = out.classes().contains(ClassificationScores.NO_FINDING);
+            FeatureSpectrum spread = out.spectrum();
+            if (spread != null) {
+                writeSpectrum(dir.resolve(SPECTRUM), spread);
+            }
             m = new CellMetrics(cell.id(), cell.method(), labels.row(), cell.protocol().key(),
                     cell.dataset().display(), cell.fraction(), cell.seed(), "AUC", s.mean(), out.classes(),
                     s.perClass(), s.mean(), nih ? s.meanWithoutNoFinding() : null, null, null, labels.selection(),
-                    labels.configHash(), labels.pretrainRun(), out.testIds().size());
+                    labels.configHash(), labels.pretrainRun(), out.testIds().size(),
+                    spread == null ? null : finite(spread.effectiveRank()), spread == null ? null : finite(spread.topShare()));
         }
         Json.writeJson(dir.resolve("metrics.json"), m);
         Json.writeJson(dir.resolve("provenance.json"), provenance);
@@ -125,7 +133,7 @@ public final class CellWriter {
             return new CellMetrics(stored.cell(), stored.method(), stored.row(), stored.protocol(), stored.dataset(),
                     stored.labelFraction(), stored.seed(), "Dice", mean, null, null, null, null, mean,
                     Metrics.DiceCounts.pooled(counts), stored.selection(), stored.configHash(), stored.pretrainRun(),
-                    t.ids().size());
+                    t.ids().size(), null, null);
         }
         PredictionFiles.Table p = PredictionFiles.read(dir.resolve("predictions.csv"));
         PredictionFiles.Table y = PredictionFiles.read(dir.resolve("labels.csv"));
@@ -134,9 +142,57 @@ public final class CellWriter {
         }
         ClassificationScores s = ClassificationScores.of(p.columns(), p.values(), y.values(), metrics);
         boolean nih = p.columns().contains(ClassificationScores.NO_FINDING);
+        FeatureSpectrum spread = Files.exists(dir.resolve(SPECTRUM)) ? readSpectrum(dir.resolve(SPECTRUM)) : null;
         return new CellMetrics(stored.cell(), stored.method(), stored.row(), stored.protocol(), stored.dataset(),
                 stored.labelFraction(), stored.seed(), "AUC", s.mean(), p.columns(), s.perClass(), s.mean(),
                 nih ? s.meanWithoutNoFinding() : null, null, null, stored.selection(), stored.configHash(),
-                stored.pretrainRun(), p.ids().size());
+                stored.pretrainRun(), p.ids().size(),
+                spread == null ? null : finite(spread.effectiveRank()), spread == null ? null : finite(spread.topShare()));
+    }
+
+    /** The file of a linear cell's feature spectrum: {@code component,eigenvalue}, largest first. */
+    public static final String SPECTRUM = "feature_spectrum.csv";
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static void writeSpectrum(Path file, FeatureSpectrum spread) {
+        StringBuilder sb = new StringBuilder("component,eigenvalue\n");
+        double[] ev = spread.eigenvalues();
+        for (int i = 0; i < ev.length; i++) {
+            sb.append(i + 1).append(',').append(ev[i]).append('\n');
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    /** Reads feature_spectrum.csv back; a defect names the file and the line. */
+    static FeatureSpectrum readSpectrum(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            throw new io.cobench.cli.UserError("could not read " + file + ": " + e.getMessage(), e);
+        }
+        if (lines.isEmpty() || !lines.get(0).equals("component,eigenvalue")) {
+            throw new io.cobench.cli.UserError(file + ": line 1 must be the header 'component,eigenvalue'");
+        }
+        double[] ev = new double[lines.size() - 1];
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            try {
+                if (f.length != 2 || Integer.parseInt(f[0]) != i) {
+                    throw new NumberFormatException("expected component " + i);
+                }
+                ev[i - 1] = Double.parseDouble(f[1]);
+            } catch (NumberFormatException e) {
+                throw new io.cobench.cli.UserError(file + ": line " + (i + 1) + " '" + lines.get(i)
+                        + "' is not 'component,eigenvalue' (" + e.getMessage() + ")");
+            }
+            if (!(ev[i - 1] >= 0)) {
+                throw new io.cobench.cli.UserError(file + ": line " + (i + 1) + ": eigenvalue " + f[1] + " is not >= 0");
+            }
+        }
+        return new FeatureSpectrum(ev);
     }
 }

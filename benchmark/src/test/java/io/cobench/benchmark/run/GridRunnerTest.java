@@ -3,6 +3,7 @@ package io.cobench.benchmark.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.benchmark.SyntheticData;
@@ -284,6 +285,17 @@ class GridRunnerTest {
                     sum += m.aucPerClass().get(k);
                 }
                 assertEquals(sum / 3, m.aucMean14(), 1e-12);
+                Path spectrum = dir.resolve(CellWriter.SPECTRUM);
+                if (c.protocol() == io.cobench.benchmark.grid.Protocol.LINEAR) {
+                    // one eigenvalue per feature; the rank lies between one direction and all of them
+                    int features = Files.readAllLines(spectrum).size() - 1;
+                    assertTrue(features >= 2, "features: " + features);
+                    assertTrue(m.featureRank() >= 1 && m.featureRank() <= features, "rank " + m.featureRank());
+                    assertTrue(m.featureTopShare() >= 1.0 / features && m.featureTopShare() <= 1, "top " + m.featureTopShare());
+                } else {
+                    assertFalse(Files.exists(spectrum), "fine-tuning changes the encoder: no frozen features");
+                    assertNull(m.featureRank());
+                }
             } else {
                 assertEquals("Dice", m.metric());
                 assertEquals(16, Files.readAllLines(dir.resolve("per_image.csv")).size() - 1);

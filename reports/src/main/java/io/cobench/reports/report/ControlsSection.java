@@ -32,8 +32,10 @@ public final class ControlsSection {
      * One method against the floor.
      *
      * @param diff mean over the paired seeds of (method - floor), defined from one seed on
+     * @param rank mean effective rank of the method's features over its seeds (NaN where the cells
+     *             have none): near 1, the encoder maps every image to one direction
      */
-    public record Row(String method, String row, TTestResult test, double diff) {
+    public record Row(String method, String row, TTestResult test, double diff, double rank) {
     }
 
     /** Mean fine-tuning AUC over the methods present at every fraction, per fraction. */
@@ -54,6 +56,7 @@ public final class ControlsSection {
     /** Null when the store has no NIH linear cells at 100% for the floor. */
     public static Section build(List<EvalCell> cells, int classes) {
         Map<String, Map<Integer, Double>> linear = new TreeMap<>();
+        Map<String, List<Double>> ranks = new TreeMap<>();
         Map<String, String> rowOf = new TreeMap<>();
         // method -> fraction -> seed -> value
         Map<String, Map<Integer, Map<Integer, Double>>> finetune = new TreeMap<>();
@@ -66,6 +69,9 @@ public final class ControlsSection {
             double v = TableBuilder.headline(c, classes);
             if ("linear".equals(m.protocol()) && m.labelFraction() == 100) {
                 linear.computeIfAbsent(m.method(), k -> new TreeMap<>()).put(m.seed(), v);
+                if (m.featureRank() != null) {
+                    ranks.computeIfAbsent(m.method(), k -> new ArrayList<>()).add(m.featureRank());
+                }
             } else if ("finetune".equals(m.protocol())) {
                 finetune.computeIfAbsent(m.method(), k -> new TreeMap<>())
                         .computeIfAbsent(m.labelFraction(), k -> new TreeMap<>()).put(m.seed(), v);
@@ -88,13 +94,24 @@ public final class ControlsSection {
             for (int i = 0; i < a.length; i++) {
                 diff += (a[i] - b[i]) / a.length;
             }
-            rows.add(new Row(e.getKey(), rowOf.get(e.getKey()), PairedTTest.test(a, b), a.length == 0 ? Double.NaN : diff));
+            rows.add(new Row(e.getKey(), rowOf.get(e.getKey()), PairedTTest.test(a, b), a.length == 0 ? Double.NaN : diff,
+                    meanRank(ranks.get(e.getKey()))));
         }
         // the ceiling first, then the methods by their gain over the floor
         rows.sort((x, y) -> x.method().equals(CEILING) ? -1 : y.method().equals(CEILING) ? 1
                 : Double.compare(gain(y), gain(x)));
         Curve curve = curve(finetune);
-        return new Section(rows, curve, markdown(rows, floor, curve, rowOf.get(FLOOR)), csv(rows), curveCsv(curve));
+        double floorRank = meanRank(ranks.get(FLOOR));
+        return new Section(rows, curve, markdown(rows, floor, floorRank, curve, rowOf.get(FLOOR)), csv(rows, floorRank),
+                curveCsv(curve));
+    }
+
+    private static double meanRank(List<Double> r) {
+        return r == null || r.isEmpty() ? Double.NaN : r.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static String rank(double r) {
+        return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.1f", r);
     }
 
     /** The gain over the floor for ordering; rows without a defined test go last. */
@@ -127,12 +144,14 @@ public final class ControlsSection {
         return t.defined() ? String.format(Locale.ROOT, t.p() < 0.001 ? "%.1e" : "%.3f", t.p()) : "-";
     }
 
-    private static String markdown(List<Row> rows, Map<Integer, Double> floor, Curve curve, String floorRow) {
+    private static String markdown(List<Row> rows, Map<Integer, Double> floor, double floorRank, Curve curve,
+                                   String floorRow) {
         StringBuilder md = new StringBuilder("## Controls: can these numbers tell representations apart?\n\n");
         double floorMean = floor.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         md.append("Floor: **").append(floorRow).append("**, the randomly initialised encoder (the paper's \"Sup.\"), ")
                 .append("linear-probed on NIH with all labels: ").append(pct(floorMean)).append(" AUC over ")
-                .append(floor.size()).append(" seed(s). ")
+                .append(floor.size()).append(" seed(s)")
+                .append(Double.isNaN(floorRank) ? ". " : ", feature rank " + rank(floorRank) + ". ")
                 .append(rows.stream().anyMatch(r -> r.method().equals(CEILING))
                         ? "Ceiling: **Supervised (labels)**, the encoder trained on the NIH training labels, then frozen "
                         + "and probed like the others. "
@@ -140,15 +159,17 @@ public final class ControlsSection {
                         + "one), so nothing here shows that the task can separate representations. ")
                 .append("Each row is a paired t-test over ")
                 .append("the seeds both have (two-sided; the evaluation seeds pair them). A method no better than ")
-                .append("the floor has learnt nothing the linear probe can use.\n\n");
-        md.append("| Encoder | seeds | NIH linear AUC (All), % | minus floor, points | t | p |\n");
-        md.append("|---|---:|---:|---:|---:|---:|\n");
+                .append("the floor has learnt nothing the linear probe can use. The feature rank is the effective ")
+                .append("rank of the frozen encoder's test features (each standardised; mean over the seeds): an ")
+                .append("encoder whose rank is far below the floor's has collapsed its images onto a few directions.\n\n");
+        md.append("| Encoder | seeds | NIH linear AUC (All), % | minus floor, points | t | p | feature rank |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             TTestResult t = r.test();
             md.append("| ").append(r.row()).append(" | ").append(t.n()).append(" | ").append(pct(t.meanA()))
                     .append(" | ").append(t.n() == 0 ? "-" : String.format(Locale.ROOT, "%+.1f", 100 * r.diff()))
                     .append(" | ").append(t.defined() ? String.format(Locale.ROOT, "%.2f", t.t()) : "-")
-                    .append(" | ").append(p(t)).append(" |\n");
+                    .append(" | ").append(p(t)).append(" | ").append(rank(r.rank())).append(" |\n");
         }
         md.append('\n');
         if (!curve.fractions().isEmpty()) {
@@ -165,14 +186,15 @@ public final class ControlsSection {
         return md.toString();
     }
 
-    private static String csv(List<Row> rows) {
-        StringBuilder s = new StringBuilder("method,row,seeds,auc_pct,floor_auc_pct,diff_points,t,p\n");
+    private static String csv(List<Row> rows, double floorRank) {
+        StringBuilder s = new StringBuilder("method,row,seeds,auc_pct,floor_auc_pct,diff_points,t,p,feature_rank,floor_feature_rank\n");
         for (Row r : rows) {
             TTestResult t = r.test();
             s.append(r.method()).append(',').append(quote(r.row())).append(',').append(t.n()).append(',')
                     .append(num(100 * t.meanA())).append(',').append(num(100 * t.meanB())).append(',')
                     .append(num(100 * r.diff())).append(',').append(t.defined() ? num(t.t()) : "").append(',')
-                    .append(t.defined() ? num(t.p()) : "").append('\n');
+                    .append(t.defined() ? num(t.p()) : "").append(',').append(num(r.rank())).append(',')
+                    .append(num(floorRank)).append('\n');
         }
         return s.toString();
     }

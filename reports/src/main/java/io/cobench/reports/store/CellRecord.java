@@ -33,11 +33,13 @@ import java.util.Set;
  * @param selection     val or test-parity
  * @param configHash    hash of the resolved configs
  * @param pretrainRun   pretrain/ run used, or null
+ * @param featureRank   linear probing: effective rank of the encoder's test features, or null
+ *                      (other protocols, and cells stored before it was recorded)
  */
 public record CellRecord(String cell, String method, String row, String protocol, String dataset,
                           int labelFraction, int seed, String metric, double value, List<String> classes,
                           Map<String, Double> aucPerClass, Double aucMean14, String selection,
-                          String configHash, String pretrainRun) {
+                          String configHash, String pretrainRun, Double featureRank) {
 
     public static final Set<String> PROTOCOLS = Set.of("linear", "finetune");
     public static final Set<String> METRICS = Set.of("AUC", "Dice");
@@ -96,9 +98,17 @@ public record CellRecord(String cell, String method, String row, String protocol
         Double mean14 = m14 == null || m14.isNull() ? null : m14.asDouble();
         JsonNode pr = n.get("pretrain_run");
         String pretrain = pr == null || pr.isNull() ? null : pr.asText();
+        JsonNode fr = n.get("feature_rank");
+        Double rank = null;
+        if (fr != null && !fr.isNull()) {
+            if (!fr.isNumber() || !(fr.asDouble() >= 1)) {
+                throw new UserError(file + ": feature_rank must be a number of at least 1, found " + fr);
+            }
+            rank = fr.asDouble();
+        }
         return new CellRecord(f.text("cell"), f.text("method"), f.text("row"), protocol, f.text("dataset"),
                 fraction, f.integer("seed"), metric, value, List.copyOf(classes),
-                Collections.unmodifiableMap(perClass), mean14, selection, f.text("config_hash"), pretrain);
+                Collections.unmodifiableMap(perClass), mean14, selection, f.text("config_hash"), pretrain, rank);
     }
 
     /** Required-field access with messages that name the file. */

@@ -15,9 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class ControlsSectionTest {
     private static EvalCell cell(String method, String row, String protocol, int fraction, int seed, double v) {
+        return cell(method, row, protocol, fraction, seed, v, null);
+    }
+
+    private static EvalCell cell(String method, String row, String protocol, int fraction, int seed, double v,
+                                 Double rank) {
         String id = protocol + "__nih__f" + fraction + "__" + method + "__s" + seed;
         return new EvalCell(Path.of(id), new CellRecord(id, method, row, protocol, "NIH", fraction, seed, "AUC", v,
-                List.of(), Map.of(), null, "val", "sha256:x", null));
+                List.of(), Map.of(), null, "val", "sha256:x", null, rank));
     }
 
     @Test
@@ -26,9 +31,10 @@ class ControlsSectionTest {
         double[] floor = {0.60, 0.58, 0.62};
         double[] byol = {0.66, 0.65, 0.69};
         double[] ceiling = {0.77, 0.75, 0.80};
+        double[] byolRank = {3.0, 4.0, 8.0};
         for (int s = 0; s < 3; s++) {
-            cells.add(cell("sup", "Sup.", "linear", 100, s, floor[s]));
-            cells.add(cell("byol", "BYOL", "linear", 100, s, byol[s]));
+            cells.add(cell("sup", "Sup.", "linear", 100, s, floor[s], 19.0 + s));
+            cells.add(cell("byol", "BYOL", "linear", 100, s, byol[s], byolRank[s]));
             cells.add(cell("supervised", "Supervised (labels)", "linear", 100, s, ceiling[s]));
             cells.add(cell("byol", "BYOL", "linear", 10, s, 0.99)); // not the control column
         }
@@ -45,9 +51,16 @@ class ControlsSectionTest {
         assertEquals(0.173333, sec.rows().get(0).test().meanDiff(), 1e-6);
         assertFalse(sec.rows().get(2).test().defined());
         assertEquals(0.01, sec.rows().get(2).diff(), 1e-12); // one seed: a difference, no test
-        assertTrue(sec.markdown().contains("| BYOL | 3 | 66.7 | +6.7 | 20.00 | 0.002 |"), sec.markdown());
+        // feature ranks: BYOL (3 + 4 + 8) / 3 = 5.0, the floor 20.0, none stored for the ceiling
+        assertEquals(5.0, sec.rows().get(1).rank(), 1e-12);
+        assertTrue(Double.isNaN(sec.rows().get(0).rank()));
+        assertTrue(sec.markdown().contains("| BYOL | 3 | 66.7 | +6.7 | 20.00 | 0.002 | 5.0 |"), sec.markdown());
+        assertTrue(sec.markdown().contains("| Supervised (labels) | 3 | 77.3 | +17.3 |"), sec.markdown());
+        assertTrue(sec.markdown().contains("seed(s), feature rank 20.0."), sec.markdown());
         assertTrue(sec.markdown().contains("Ceiling: **Supervised (labels)**"), sec.markdown());
-        assertTrue(sec.csv().startsWith("method,row,seeds,auc_pct,floor_auc_pct,diff_points,t,p\n"));
+        assertTrue(sec.csv().startsWith("method,row,seeds,auc_pct,floor_auc_pct,diff_points,t,p,feature_rank,floor_feature_rank\n"),
+                sec.csv());
+        assertTrue(sec.csv().contains("\nbyol,BYOL,3,66.6667,60.0000,6.66667,20.0000,") && sec.csv().contains(",5.00000,20.0000\n"), sec.csv());
     }
 
     @Test
