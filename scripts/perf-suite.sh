@@ -8,8 +8,11 @@
 # usage: scripts/perf-suite.sh [--reproduce] [--steps-only] [--allow-busy]
 #   --reproduce   also time `cobench reproduce` on a fresh store (minutes; PERF_REPRODUCE=1 too)
 #   --steps-only  only the SameDiff/PyTorch step table (a quick run; the rest of the report stays empty)
-#   --quick       the step table, the convolution-backward ablation and the profiles only
-#                 (issue 17's evidence, in well under the full suite's time)
+#   --quick       the step table, the ablations of the engine's own levers and the profiles; not
+#                 the environment ablations, pretraining, data or memory figures (issue 17's
+#                 evidence, in well under the full suite's time)
+# PERF_STEPS (10) timed steps per run, ten times that at width 8 and four times at width 16;
+# PERF_REPS (3) SameDiff/PyTorch pairs per row.
 #   --allow-busy  development only: run although the machine is busy; the report is then marked
 #                 NOT PUBLISHABLE and written to $PERF_OUT/performance.md, never to docs/
 #
