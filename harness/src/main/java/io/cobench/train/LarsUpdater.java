@@ -28,11 +28,13 @@ public final class LarsUpdater implements Updater {
     @Override
     public void step(INDArray param, INDArray grad, double lr, long iteration) {
         boolean java = FloatLoops.java(param, grad, velocity);
+        FloatBuffer p = java ? FloatLoops.floats(param) : null;
+        FloatBuffer g = java ? FloatLoops.floats(grad) : null;
         double trust = 1.0;
         if (adapt) {
             if (weightDecay != 0) {
                 if (java) {
-                    FloatLoops.axpy(FloatLoops.floats(grad), weightDecay, FloatLoops.floats(param), (int) grad.length());
+                    FloatLoops.axpy(g, weightDecay, p, (int) grad.length());
                 } else {
                     Axpy.into(grad, weightDecay, param);
                 }
@@ -48,8 +50,6 @@ public final class LarsUpdater implements Updater {
             param.subi(velocity);
             return;
         }
-        FloatBuffer p = FloatLoops.floats(param);
-        FloatBuffer g = FloatLoops.floats(grad);
         FloatBuffer v = FloatLoops.floats(velocity);
         float s = (float) (lr * trust);
         float m = (float) momentum;

@@ -115,7 +115,7 @@ public final class Evaluator {
                 seeds.get("init"), metrics);
         float[][] probs = r.head().probabilities(xTest).toFloatMatrix();
         return new Outcome(classes, ids(test), probs, labels(test), null, null, null, weights, r.head(), r.log(),
-                FeatureSpectrum.of(xTest));
+                features.spectrum(ds, test));
     }
 
     private Outcome finetune(Cell cell, List<String> classes, Split train, Split select, Split test,

@@ -20,6 +20,8 @@ public final class FeatureCache {
     private final int batch;
     private String encoderKey;
     private final Map<String, INDArray> byId = new HashMap<>();
+    /** The test split's spectrum is the same for every label fraction of one encoder: computed once. */
+    private final Map<List<String>, FeatureSpectrum> spectra = new HashMap<>();
 
     public FeatureCache(ResNetConfig cfg, int batch) {
         this.extractor = new FeatureExtractor(cfg);
@@ -31,6 +33,7 @@ public final class FeatureCache {
         if (!key.equals(encoderKey)) {
             extractor.use(weights);
             byId.clear();
+            spectra.clear();
             encoderKey = key;
         }
     }
@@ -59,6 +62,16 @@ public final class FeatureCache {
             rows[i] = byId.get(dataset + "/" + split.id(i)).reshape(1, -1);
         }
         return Nd4j.concat(0, rows);
+    }
+
+    /** The spectrum of {@link #features} of {@code split}, once per encoder, dataset and set of images. */
+    public FeatureSpectrum spectrum(String dataset, Split split) {
+        List<String> key = new ArrayList<>(split.size() + 1);
+        key.add(dataset);
+        for (int i = 0; i < split.size(); i++) {
+            key.add(split.id(i));
+        }
+        return spectra.computeIfAbsent(key, k -> FeatureSpectrum.of(features(dataset, split)));
     }
 
     /** A split restricted to some of its rows, without copying images. */

@@ -5,8 +5,10 @@ import io.cobench.benchmark.metrics.Metrics;
 import io.cobench.benchmark.protocol.ClassificationScores;
 import io.cobench.benchmark.protocol.FeatureSpectrum;
 import io.cobench.benchmark.protocol.Outcome;
+import io.cobench.cli.UserError;
 import io.cobench.io.AtomicFiles;
 import io.cobench.io.Json;
+import io.cobench.reports.io.CsvRows;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -168,29 +170,25 @@ public final class CellWriter {
 
     /** Reads feature_spectrum.csv back; a defect names the file and the line. */
     static FeatureSpectrum readSpectrum(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (java.io.IOException e) {
-            throw new io.cobench.cli.UserError("could not read " + file + ": " + e.getMessage(), e);
+        CsvRows csv = CsvRows.read(file);
+        if (!csv.header().equals(List.of("component", "eigenvalue"))) {
+            throw new UserError(file + ": line 1 must be the header 'component,eigenvalue'");
         }
-        if (lines.isEmpty() || !lines.get(0).equals("component,eigenvalue")) {
-            throw new io.cobench.cli.UserError(file + ": line 1 must be the header 'component,eigenvalue'");
-        }
-        double[] ev = new double[lines.size() - 1];
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split(",");
+        double[] ev = new double[csv.rows().size()];
+        for (int i = 0; i < ev.length; i++) {
+            CsvRows.Row r = csv.rows().get(i);
+            String text = String.join(",", r.fields());
             try {
-                if (f.length != 2 || Integer.parseInt(f[0]) != i) {
-                    throw new NumberFormatException("expected component " + i);
+                if (Integer.parseInt(r.get(0)) != i + 1) {
+                    throw new NumberFormatException("expected component " + (i + 1));
                 }
-                ev[i - 1] = Double.parseDouble(f[1]);
+                ev[i] = Double.parseDouble(r.get(1));
             } catch (NumberFormatException e) {
-                throw new io.cobench.cli.UserError(file + ": line " + (i + 1) + " '" + lines.get(i)
-                        + "' is not 'component,eigenvalue' (" + e.getMessage() + ")");
+                throw new UserError(file + ": line " + r.line() + " '" + text + "' is not 'component,eigenvalue' ("
+                        + e.getMessage() + ")");
             }
-            if (!(ev[i - 1] >= 0)) {
-                throw new io.cobench.cli.UserError(file + ": line " + (i + 1) + ": eigenvalue " + f[1] + " is not >= 0");
+            if (!(ev[i] >= 0)) {
+                throw new UserError(file + ": line " + r.line() + ": eigenvalue " + r.get(1) + " is not >= 0");
             }
         }
         return new FeatureSpectrum(ev);

@@ -24,7 +24,7 @@ class FeatureSpectrumFileTest {
 
     @Test
     void namesTheFileAndLineOfADefect() throws IOException {
-        Path header = Files.writeString(tmp.resolve("a.csv"), "eigenvalue\n1,2\n");
+        Path header = Files.writeString(tmp.resolve("a.csv"), "index,value\n1,2\n");
         assertTrue(assertThrows(UserError.class, () -> CellWriter.readSpectrum(header)).getMessage()
                 .contains("a.csv: line 1"));
         Path skipped = Files.writeString(tmp.resolve("b.csv"), "component,eigenvalue\n1,2\n3,1\n");
