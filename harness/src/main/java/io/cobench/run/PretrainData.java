@@ -66,8 +66,7 @@ public final class PretrainData {
         if (console != null && !cache.skipped().isEmpty()) {
             console.println(skipSummary(cache.skipped()));
         }
-        ViewTransform views = method.customViews(enc).orElseGet(() -> new TwoViewTransform(
-                TwoViewConfig.coboom().withOutputChannels(enc.channels()).withOutputSize(enc.imageSize())));
+        ViewTransform views = views(method, enc, cfg.data());
         BatchSource src = PrefetchBatchSource.of(cache, views, NORMALIZATION,
                 new PrefetchBatchSource.Config(cfg.train().batchSize(), cfg.train().seed(), cfg.data().workers(), 2));
         Map<String, Object> fp = new LinkedHashMap<>();
@@ -77,10 +76,31 @@ public final class PretrainData {
         fp.put("images", pool.size());
         fp.put("cache_fingerprint", cache.fingerprint());
         fp.put("views", views.getClass().getSimpleName());
+        if (cfg.data().cropScaleMin() != null) {
+            fp.put("crop_scale_min", cfg.data().cropScaleMin());
+        }
         fp.put("bad_image_policy", policy.skips() ? "skip" : "fail");
         fp.put("skipped_images", cache.skipped());
         fp.put("normalization", Map.of("mean", NORMALIZATION.mean(), "std", NORMALIZATION.std()));
         return new Prepared(src, fp);
+    }
+
+    /**
+     * The method's own views, or the shared two-view pipeline (official CoBooM augmentations) with
+     * the config's smallest crop. A method with views of its own refuses {@code data.cropScaleMin}
+     * rather than ignore it: its crops follow its own paper.
+     */
+    public static ViewTransform views(SslMethod method, ResNetConfig enc, DataConfig data) {
+        var own = method.customViews(enc);
+        if (own.isPresent()) {
+            if (data.cropScaleMin() != null) {
+                throw new UserError("data.cropScaleMin: " + method.getClass().getSimpleName() + " builds its own views ("
+                        + own.get().getClass().getSimpleName() + "), which do not read it; remove the field");
+            }
+            return own.get();
+        }
+        TwoViewConfig v = TwoViewConfig.coboom().withOutputChannels(enc.channels()).withOutputSize(enc.imageSize());
+        return new TwoViewTransform(data.cropScaleMin() == null ? v : v.withScaleMin(data.cropScaleMin()));
     }
 
     /**

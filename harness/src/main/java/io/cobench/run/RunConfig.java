@@ -19,6 +19,7 @@ import java.util.Map;
  * train: {epochs: 5, maxSteps: 0, batchSize: 32, seed: 0, optimizer: {...},
  *         checkpointEvery: 50, logEvery: 1, gcEvery: 1}
  * data: {dataset: nih, roots: {}, limit: 0, workers: 2}   # roots: {nih: DIR} for real data
+ *                         # cropScaleMin: 0.4 (optional) narrows the two-view pipeline's crops
  * </pre>
  * A file may start with {@code extends: base.yaml} and write only what differs from that base
  * ({@link ComposedYaml}); the shipped presets extend {@code configs/base/<scale>.yaml}.
@@ -61,8 +62,10 @@ public record RunConfig(String method, JsonNode params, ResNetConfig encoder, Tr
 
     /**
      * {@code data.root} is the deprecated spelling of {@code data.roots.<dataset>}: a config may
-     * omit it, and a config that still uses it may omit {@code roots}. Every other data field,
-     * {@code roots} included ({@code {}} for the phantom data), must be written.
+     * omit it, and a config that still uses it may omit {@code roots}. {@code data.cropScaleMin}
+     * came later than the stored configs of earlier runs, so leaving it out means the official
+     * pipeline. Every other data field, {@code roots} included ({@code {}} for the phantom data),
+     * must be written.
      */
     private static JsonNode withDeprecatedRoot(JsonNode root) {
         JsonNode data = root.get("data");
@@ -71,6 +74,9 @@ public record RunConfig(String method, JsonNode params, ResNetConfig encoder, Tr
         }
         ObjectNode copy = ((ObjectNode) root).deepCopy();
         ObjectNode dc = (ObjectNode) copy.get("data");
+        if (!d.has("cropScaleMin")) {
+            dc.putNull("cropScaleMin");
+        }
         if (!d.has("root")) {
             dc.putNull("root");
         } else if (!d.has("roots")) {

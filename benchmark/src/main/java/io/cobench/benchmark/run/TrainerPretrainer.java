@@ -45,7 +45,7 @@ public final class TrainerPretrainer implements Pretrainer {
         TrainConfig train = new TrainConfig(grid.pretrain().epochs(), 0, grid.pretrain().batchSize(), key.seed(),
                 t.optimizer(), t.checkpointEvery(), t.logEvery(), t.gcEvery());
         DataConfig d = DataConfig.of(key.domain().pretrainDataset(), root, grid.pretrain().maxImages(),
-                preset.data().workers());
+                preset.data().workers()).withCropScaleMin(preset.data().cropScaleMin());
         return new RunConfig(preset.method(), preset.params(), grid.encoder(), train, d);
     }
 

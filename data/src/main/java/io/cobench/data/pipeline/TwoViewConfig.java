@@ -38,6 +38,12 @@ public record TwoViewConfig(double scaleMin, double scaleMax, double ratioMin, d
                 saturation, hue, greyP, blurP, sigmaMin, sigmaMax, blurKernelFraction, outputSize, c);
     }
 
+    /** The same pipeline with crops of at least {@code min} of the image area (official: 0.08). */
+    public TwoViewConfig withScaleMin(double min) {
+        return new TwoViewConfig(min, scaleMax, ratioMin, ratioMax, flipP, jitterP, brightness, contrast,
+                saturation, hue, greyP, blurP, sigmaMin, sigmaMax, blurKernelFraction, outputSize, outputChannels);
+    }
+
     public TwoViewConfig withOutputSize(int s) {
         return new TwoViewConfig(scaleMin, scaleMax, ratioMin, ratioMax, flipP, jitterP, brightness, contrast,
                 saturation, hue, greyP, blurP, sigmaMin, sigmaMax, blurKernelFraction, s, outputChannels);
