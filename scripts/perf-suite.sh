@@ -148,6 +148,7 @@ ablate "OpenMP workers spin (OMP_WAIT_POLICY=ACTIVE)" OMP_WAIT_POLICY=ACTIVE
 ablate "no array recycling (-Dcobench.recycle=false)" COBENCH_JAVA_OPTS=-Dcobench.recycle=false
 ablate "oneDNN for every op (-Dcobench.kernels=onednn)" COBENCH_JAVA_OPTS=-Dcobench.kernels=onednn
 ablate "libnd4j batchnorm_bp (-Dcobench.bnbp=native)" COBENCH_JAVA_OPTS=-Dcobench.bnbp=native
+ablate "batch norm's dgamma as a product and a sum (-Dcobench.bn.dgamma=product)" COBENCH_JAVA_OPTS=-Dcobench.bn.dgamma=product
 ablate "batch norm hand-built from primitive ops (-Dcobench.bn=primitive)" COBENCH_JAVA_OPTS=-Dcobench.bn=primitive
 fi
 
