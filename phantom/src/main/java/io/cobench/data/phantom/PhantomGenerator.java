@@ -42,7 +42,16 @@ public final class PhantomGenerator {
                 }
             }
         } finally {
+            // Wait for the images in flight: a task that outlived a failed run could still create
+            // folders under the output after the error was reported (and after a caller removed it).
             pool.shutdownNow();
+            try {
+                if (!pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                    System.err.println("warning: phantom writer threads still running after 2 minutes");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         Map<String, Object> marker = new LinkedHashMap<>();
         marker.put("generator", "cobench phantom");

@@ -2,6 +2,7 @@ package io.cobench.data.phantom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cobench.cli.Cobench;
@@ -54,5 +55,17 @@ class PhantomCommandTest {
         assertTrue(err.toString().contains("chexpert"), err.toString());
         assertEquals(2, run(err, "phantom", "--out", out.toString(), "--size", "8"));
         assertTrue(err.toString().contains("size 8"), err.toString());
+    }
+
+    @Test
+    void aFailedRunLeavesNoWriterRunning(@TempDir Path tmp) throws Exception {
+        // An output under a regular file fails at the first image; writers still in flight once the
+        // error was reported could create the folders after a caller removed that file.
+        Path file = tmp.resolve("file");
+        Files.writeString(file, "x");
+        PhantomConfig cfg = PhantomConfig.defaults(file.resolve("sub")).withSize(32).withCount(200).withThreads(2);
+        assertThrows(RuntimeException.class, () -> PhantomGenerator.generate(cfg, false));
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("phantom")),
+                "a phantom writer thread outlived the failed run");
     }
 }
