@@ -4,6 +4,7 @@ import io.cobench.cli.ProgressMeter;
 import io.cobench.io.Json;
 import io.cobench.provenance.BuildInfo;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,9 +26,11 @@ public final class PhantomGenerator {
     public static Map<String, Integer> generate(PhantomConfig cfg, boolean progress) {
         Map<String, Integer> images = expectedImages(cfg);
         int total = images.values().stream().mapToInt(Integer::intValue).sum();
+        List<Thread> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(cfg.threads(), r -> {
             Thread t = new Thread(r, "phantom");
             t.setDaemon(true);
+            writers.add(t);
             return t;
         });
         try (ProgressMeter bar = ProgressMeter.onStderr("phantom", total, progress)) {
@@ -42,16 +45,11 @@ public final class PhantomGenerator {
                 }
             }
         } finally {
-            // Wait for the images in flight: a task that outlived a failed run could still create
-            // folders under the output after the error was reported (and after a caller removed it).
+            // Join the writers, not only the pool: an image in flight after a failure could still
+            // create folders under the output once the error was reported (and after a caller
+            // removed what stood in its way); awaitTermination alone returns while they exit.
             pool.shutdownNow();
-            try {
-                if (!pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)) {
-                    System.err.println("warning: phantom writer threads still running after 2 minutes");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            joinAll(writers);
         }
         Map<String, Object> marker = new LinkedHashMap<>();
         marker.put("generator", "cobench phantom");
@@ -66,6 +64,21 @@ public final class PhantomGenerator {
         marker.put("images", images);
         Json.writeJson(cfg.out().resolve(MARKER), marker);
         return images;
+    }
+
+    private static void joinAll(List<Thread> threads) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        try {
+            for (Thread t : threads) {
+                t.join(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                if (t.isAlive()) {
+                    System.err.println("warning: phantom writer threads still running after 2 minutes");
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** How many image files each selected dataset gets. */
