@@ -57,7 +57,7 @@ public record RunConfig(String method, JsonNode params, ResNetConfig encoder, Tr
         return new RunConfig(method.asText(), root.has("params") ? root.get("params") : null,
                 section(root, "encoder", ResNetConfig.class, source),
                 section(root, "train", TrainConfig.class, source),
-                section(withDeprecatedRoot(root), "data", DataConfig.class, source));
+                section(withOptionalDataFields(root), "data", DataConfig.class, source));
     }
 
     /**
@@ -67,7 +67,7 @@ public record RunConfig(String method, JsonNode params, ResNetConfig encoder, Tr
      * pipeline. Every other data field, {@code roots} included ({@code {}} for the phantom data),
      * must be written.
      */
-    private static JsonNode withDeprecatedRoot(JsonNode root) {
+    private static JsonNode withOptionalDataFields(JsonNode root) {
         JsonNode data = root.get("data");
         if (!(data instanceof ObjectNode d)) {
             return root;

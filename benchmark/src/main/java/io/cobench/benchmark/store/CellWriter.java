@@ -60,7 +60,7 @@ public final class CellWriter {
                     cell.dataset().display(), cell.fraction(), cell.seed(), "AUC", s.mean(), out.classes(),
                     s.perClass(), s.mean(), nih ? s.meanWithoutNoFinding() : null, null, null, labels.selection(),
                     labels.configHash(), labels.pretrainRun(), out.testIds().size(),
-                    spread == null ? null : finite(spread.effectiveRank()), spread == null ? null : finite(spread.topShare()));
+                    rank(spread), topShare(spread));
         }
         Json.writeJson(dir.resolve("metrics.json"), m);
         Json.writeJson(dir.resolve("provenance.json"), provenance);
@@ -149,11 +149,21 @@ public final class CellWriter {
                 stored.labelFraction(), stored.seed(), "AUC", s.mean(), p.columns(), s.perClass(), s.mean(),
                 nih ? s.meanWithoutNoFinding() : null, null, null, stored.selection(), stored.configHash(),
                 stored.pretrainRun(), p.ids().size(),
-                spread == null ? null : finite(spread.effectiveRank()), spread == null ? null : finite(spread.topShare()));
+                rank(spread), topShare(spread));
     }
 
     /** The file of a linear cell's feature spectrum: {@code component,eigenvalue}, largest first. */
     public static final String SPECTRUM = "feature_spectrum.csv";
+
+    /** metrics.json's feature_rank: null for a cell without a spectrum or without variance. */
+    private static Double rank(FeatureSpectrum spread) {
+        return spread == null ? null : finite(spread.effectiveRank());
+    }
+
+    /** metrics.json's feature_top_share, null as {@link #rank}. */
+    private static Double topShare(FeatureSpectrum spread) {
+        return spread == null ? null : finite(spread.topShare());
+    }
 
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
