@@ -12,7 +12,8 @@
 #                 the environment ablations, pretraining, data or memory figures (issue 17's
 #                 evidence, in well under the full suite's time)
 # PERF_STEPS (10) timed steps per run, ten times that at width 8 and four times at width 16;
-# PERF_REPS (3) SameDiff/PyTorch pairs per row.
+# PERF_REPS (5) SameDiff/PyTorch pairs per row: with 3, two suites an hour apart differed by more
+# than 10% on the same build (docs/performance-notes.md), and the median of 5 moves less.
 #   --allow-busy  development only: run although the machine is busy; the report is then marked
 #                 NOT PUBLISHABLE and written to $PERF_OUT/performance.md, never to docs/
 #
@@ -36,13 +37,13 @@ for arg in "$@"; do
     --allow-busy) allow_busy=1 ;;
     --steps-only) steps_only=1 ;;
     --quick) quick=1 ;;
-    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "perf-suite: unknown argument '$arg' (see --help)" >&2; exit 2 ;;
   esac
 done
 out=${PERF_OUT:-target/perf}
 steps=${PERF_STEPS:-10}
-reps=${PERF_REPS:-3}
+reps=${PERF_REPS:-5}
 max_load=${PERF_MAX_LOAD:-0.3}
 load_wait=${PERF_LOAD_WAIT:-240}
 mkdir -p "$out"
@@ -142,6 +143,8 @@ ablate "convolutions judged by their largest array, not their multiply-adds (-Dc
 ablate "optimiser updates, norms and statistics through ND4J calls (-Dcobench.update.javaMax=0)" \
   COBENCH_JAVA_OPTS=-Dcobench.update.javaMax=0
 ablate "replays keep copies and zero additions (-Dcobench.plan.elide=false)" COBENCH_JAVA_OPTS=-Dcobench.plan.elide=false
+ablate "G1 collector instead of the serial one (-XX:-UseSerialGC -XX:+UseG1GC)" \
+  COBENCH_JAVA_OPTS="-XX:-UseSerialGC -XX:+UseG1GC"
 if [[ $quick == 0 ]]; then
 ablate "oneDNN ISA not capped (DNNL_MAX_CPU_ISA=ALL)" DNNL_MAX_CPU_ISA=ALL
 ablate "OpenMP workers spin (OMP_WAIT_POLICY=ACTIVE)" OMP_WAIT_POLICY=ACTIVE
