@@ -26,7 +26,8 @@ print("Rerun with `mvn -q -DskipTests package && scripts/perf-suite.sh` "
       "what was tried: [performance-notes.md](performance-notes.md).\n")
 import os, statistics
 print("The launcher sets `DNNL_MAX_CPU_ISA=" + os.environ.get("DNNL_MAX_CPU_ISA", "AVX2") + "` and `OMP_WAIT_POLICY="
-      + os.environ.get("OMP_WAIT_POLICY", "PASSIVE") + "` for the SameDiff runs (see the ablations below).\n")
+      + os.environ.get("OMP_WAIT_POLICY", "PASSIVE") + "` and runs the JVM's serial collector (`-XX:+UseSerialGC`) "
+      "for the SameDiff runs (see the ablations below).\n")
 print("## ResNet-18 training step (forward + backward + update)\n")
 def step_s(r):
     """Seconds per step: the mean over the run where it is known (SameDiff, whose System.gc() every few
