@@ -6,8 +6,10 @@ import io.cobench.provenance.BuildInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Generates the selected phantom datasets under {@code out} and records how in
@@ -26,7 +28,7 @@ public final class PhantomGenerator {
     public static Map<String, Integer> generate(PhantomConfig cfg, boolean progress) {
         Map<String, Integer> images = expectedImages(cfg);
         int total = images.values().stream().mapToInt(Integer::intValue).sum();
-        List<Thread> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> writers = new CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(cfg.threads(), r -> {
             Thread t = new Thread(r, "phantom");
             t.setDaemon(true);
@@ -67,10 +69,10 @@ public final class PhantomGenerator {
     }
 
     private static void joinAll(List<Thread> threads) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         try {
             for (Thread t : threads) {
-                t.join(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                 if (t.isAlive()) {
                     System.err.println("warning: phantom writer threads still running after 2 minutes");
                     return;
